@@ -1,0 +1,7 @@
+package io.weft.api.functions;
+
+/** Turns each record into zero or more records, emitted through the collector. */
+@FunctionalInterface
+public interface FlatMapFunction<T, R> extends Function {
+    void flatMap(T value, Collector<R> out) throws Exception;
+}

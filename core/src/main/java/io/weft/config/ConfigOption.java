@@ -1,0 +1,77 @@
+package io.weft.config;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A typed, defaulted and documented configuration key.
+ *
+ * <p>Immutable and thread-safe. Options are declared as constants in one options class per area (see
+ * {@link ConfigOptions#ALL_OPTION_CLASSES}).
+ *
+ * @param <T> the value type
+ */
+public final class ConfigOption<T> {
+    private final String key;
+    private final String typeName;
+    private final T defaultValue;
+    private final String description;
+    private final Function<String, T> parser;
+    private final Function<T, String> printer;
+
+    ConfigOption(String key, String typeName, T defaultValue, String description, Function<String, T> parser,
+            Function<T, String> printer) {
+        this.key = Objects.requireNonNull(key);
+        this.typeName = typeName;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.parser = parser;
+        this.printer = printer;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** What a value looks like, for error messages and documentation ("an integer", "a duration like 10 s"). */
+    public String typeName() {
+        return typeName;
+    }
+
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean hasDefaultValue() {
+        return defaultValue != null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Parses a textual value.
+     *
+     * @throws IllegalConfigurationException naming the key, the value and the expected form
+     */
+    public T parse(String text) {
+        try {
+            return parser.apply(text.trim());
+        } catch (RuntimeException e) {
+            String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+            throw new IllegalConfigurationException(
+                    "Invalid value '" + text + "' for '" + key + "': expected " + typeName + detail);
+        }
+    }
+
+    /** The textual form of a value, such that {@code parse(print(v))} equals v. */
+    public String print(T value) {
+        return printer.apply(value);
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,19 @@
+package io.weft.config;
+
+import io.weft.api.RuntimeExecutionMode;
+
+/** Options of jobs in general: parallelism and runtime mode. */
+public final class CoreOptions {
+    public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.intOption("parallelism.default", 1,
+            "Parallelism of operators that set none themselves.");
+
+    public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.intOption("pipeline.max-parallelism",
+            128, "Number of key groups: the upper bound of the parallelism of keyed operators.");
+
+    public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE = ConfigOptions.enumOption(
+            "execution.runtime-mode", RuntimeExecutionMode.class, RuntimeExecutionMode.STREAMING,
+            "batch, streaming, or automatic (batch when every source is bounded).");
+
+    private CoreOptions() {
+    }
+}

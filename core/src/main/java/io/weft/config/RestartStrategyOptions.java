@@ -1,0 +1,52 @@
+package io.weft.config;
+
+import java.time.Duration;
+
+/** Options of the restart strategy that decides whether and when a failed job is redeployed. */
+public final class RestartStrategyOptions {
+    /** The kinds of restart strategy. */
+    public enum Type { NONE, FIXED_DELAY, EXPONENTIAL_DELAY, FAILURE_RATE }
+
+    public static final ConfigOption<Type> TYPE = ConfigOptions.enumOption("restart-strategy.type", Type.class,
+            Type.NONE, "none, fixed-delay, exponential-delay or failure-rate.");
+
+    public static final ConfigOption<Integer> FIXED_DELAY_ATTEMPTS = ConfigOptions.intOption(
+            "restart-strategy.fixed-delay.attempts", 1, "fixed-delay: restarts before the job fails.");
+
+    public static final ConfigOption<Duration> FIXED_DELAY_DELAY = ConfigOptions.durationOption(
+            "restart-strategy.fixed-delay.delay", Duration.ofSeconds(1), "fixed-delay: pause before each restart.");
+
+    public static final ConfigOption<Duration> EXPONENTIAL_INITIAL_BACKOFF = ConfigOptions.durationOption(
+            "restart-strategy.exponential-delay.initial-backoff", Duration.ofSeconds(1),
+            "exponential-delay: pause before the first restart.");
+
+    public static final ConfigOption<Duration> EXPONENTIAL_MAX_BACKOFF = ConfigOptions.durationOption(
+            "restart-strategy.exponential-delay.max-backoff", Duration.ofMinutes(1),
+            "exponential-delay: the longest pause.");
+
+    public static final ConfigOption<Double> EXPONENTIAL_MULTIPLIER = ConfigOptions.doubleOption(
+            "restart-strategy.exponential-delay.backoff-multiplier", 2.0,
+            "exponential-delay: factor applied to the pause after each restart.");
+
+    public static final ConfigOption<Duration> EXPONENTIAL_RESET_THRESHOLD = ConfigOptions.durationOption(
+            "restart-strategy.exponential-delay.reset-backoff-threshold", Duration.ofHours(1),
+            "exponential-delay: a job running this long without failure starts again from the initial pause.");
+
+    public static final ConfigOption<Integer> EXPONENTIAL_ATTEMPTS = ConfigOptions.intOption(
+            "restart-strategy.exponential-delay.attempts-before-reset-backoff", Integer.MAX_VALUE,
+            "exponential-delay: restarts allowed before the job fails (the count resets with the pause).");
+
+    public static final ConfigOption<Integer> FAILURE_RATE_MAX_FAILURES = ConfigOptions.intOption(
+            "restart-strategy.failure-rate.max-failures-per-interval", 1,
+            "failure-rate: failures tolerated within one interval.");
+
+    public static final ConfigOption<Duration> FAILURE_RATE_INTERVAL = ConfigOptions.durationOption(
+            "restart-strategy.failure-rate.failure-rate-interval", Duration.ofMinutes(1),
+            "failure-rate: the sliding window over which failures are counted.");
+
+    public static final ConfigOption<Duration> FAILURE_RATE_DELAY = ConfigOptions.durationOption(
+            "restart-strategy.failure-rate.delay", Duration.ofSeconds(1), "failure-rate: pause before each restart.");
+
+    private RestartStrategyOptions() {
+    }
+}

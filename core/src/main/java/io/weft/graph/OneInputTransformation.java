@@ -1,0 +1,34 @@
+package io.weft.graph;
+
+import io.weft.api.functions.KeySelector;
+import io.weft.streaming.OperatorFactory;
+import java.util.List;
+
+/** Applies an operator to one input; keyed when it has a state key selector. */
+public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
+    private final Transformation<IN> input;
+    private final OperatorFactory<OUT> operatorFactory;
+    private final KeySelector<IN, ?> stateKeySelector;
+
+    public OneInputTransformation(Transformation<IN> input, String name, OperatorFactory<OUT> operatorFactory,
+            KeySelector<IN, ?> stateKeySelector) {
+        super(name);
+        this.input = input;
+        this.operatorFactory = operatorFactory;
+        this.stateKeySelector = stateKeySelector;
+    }
+
+    public OperatorFactory<OUT> getOperatorFactory() {
+        return operatorFactory;
+    }
+
+    /** The key selector of keyed state, or null when the operator is not keyed. */
+    public KeySelector<IN, ?> getStateKeySelector() {
+        return stateKeySelector;
+    }
+
+    @Override
+    public List<Transformation<?>> getInputs() {
+        return List.of(input);
+    }
+}
