@@ -1,5 +1,6 @@
 package io.weft.graph;
 
+import io.weft.api.connector.Sink;
 import io.weft.api.functions.KeySelector;
 import io.weft.streaming.OperatorFactory;
 import java.util.List;
@@ -9,6 +10,7 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     private final Transformation<IN> input;
     private final OperatorFactory<OUT> operatorFactory;
     private final KeySelector<IN, ?> stateKeySelector;
+    private Sink<?> sink;
 
     public OneInputTransformation(Transformation<IN> input, String name, OperatorFactory<OUT> operatorFactory,
             KeySelector<IN, ?> stateKeySelector) {
@@ -25,6 +27,15 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     /** The key selector of keyed state, or null when the operator is not keyed. */
     public KeySelector<IN, ?> getStateKeySelector() {
         return stateKeySelector;
+    }
+
+    /** The sink this operator writes to, or null when it is not a sink. */
+    public Sink<?> getSink() {
+        return sink;
+    }
+
+    public void setSink(Sink<?> sink) {
+        this.sink = sink;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.weft.api.connector;
 
+import io.weft.config.Configuration;
+
 /**
  * A source of records: the contract between connectors and the engine.
  *
@@ -9,6 +11,13 @@ package io.weft.api.connector;
  */
 public interface Source<T> {
     Boundedness getBoundedness();
+
+    /**
+     * Checks before the job is submitted that the input can be read (a path exists, a topic is reachable). An
+     * exception fails the submission with its message, so the message must name the problem and the fix.
+     */
+    default void validate(Configuration configuration) throws Exception {
+    }
 
     /** Creates the reader of one subtask; called on that subtask's thread. */
     SourceReader<T> createReader(SourceReaderContext context) throws Exception;

@@ -90,6 +90,7 @@ public class DataStream<T> {
     public DataStreamSink<T> sinkTo(Sink<T> sink) {
         OneInputTransformation<T, Object> t = new OneInputTransformation<>(transformation, "Sink",
                 () -> new StreamSink<>(sink), null);
+        t.setSink(sink);
         environment.addTransformation(t);
         return new DataStreamSink<>(t);
     }

@@ -3,6 +3,8 @@ package io.weft.api.datastream;
 import io.weft.api.JobExecutionException;
 import io.weft.api.JobExecutionResult;
 import io.weft.api.RuntimeExecutionMode;
+import io.weft.api.InvalidProgramException;
+import io.weft.api.connector.Sink;
 import io.weft.api.connector.Source;
 import io.weft.api.execution.JobClient;
 import io.weft.api.execution.JobListener;
@@ -14,6 +16,7 @@ import io.weft.config.DeploymentOptions;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.graph.JobGraph;
 import io.weft.graph.JobGraphGenerator;
+import io.weft.graph.OneInputTransformation;
 import io.weft.graph.SourceTransformation;
 import io.weft.graph.StreamGraph;
 import io.weft.graph.StreamGraphGenerator;
@@ -170,12 +173,31 @@ public class StreamExecutionEnvironment {
 
     /** Submits the job and returns once the target accepted it. */
     public JobClient executeAsync(String jobName) throws Exception {
+        validateConnectors();
         StreamGraph streamGraph = getStreamGraph(jobName);
         transformations.clear();
         JobGraph jobGraph = new JobGraphGenerator().generate(streamGraph);
         JobClient client = findExecutor().execute(jobGraph, configuration, userClassLoader);
         listeners.forEach(l -> l.onJobSubmitted(client));
         return client;
+    }
+
+    private void validateConnectors() {
+        for (Transformation<?> t : transformations) {
+            Object connector = t instanceof SourceTransformation<?> s ? s.getSource()
+                    : t instanceof OneInputTransformation<?, ?> o ? o.getSink() : null;
+            try {
+                if (connector instanceof Source<?> source) {
+                    source.validate(configuration);
+                } else if (connector instanceof Sink<?> sink) {
+                    sink.validate(configuration);
+                }
+            } catch (InvalidProgramException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new InvalidProgramException("'" + t.getName() + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     private PipelineExecutor findExecutor() {
