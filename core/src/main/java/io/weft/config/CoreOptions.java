@@ -1,6 +1,7 @@
 package io.weft.config;
 
 import io.weft.api.RuntimeExecutionMode;
+import java.time.Duration;
 
 /** Options of jobs in general: parallelism and runtime mode. */
 public final class CoreOptions {
@@ -13,6 +14,10 @@ public final class CoreOptions {
     public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE = ConfigOptions.enumOption(
             "execution.runtime-mode", RuntimeExecutionMode.class, RuntimeExecutionMode.STREAMING,
             "batch, streaming, or automatic (batch when every source is bounded).");
+
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.durationOption(
+            "execution.buffer-timeout.interval", Duration.ofMillis(100),
+            "Longest time a partly filled network buffer waits before it is sent (latency bound of streaming jobs).");
 
     private CoreOptions() {
     }

@@ -1,0 +1,118 @@
+package io.weft.runtime.network;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The buffers of one result partition: a guaranteed minimum reserved from the {@link NetworkBufferPool} and up
+ * to a maximum taken when free. A producer asking for a buffer when the partition already holds its maximum
+ * waits until a consumer recycles one — this wait is backpressure.
+ *
+ * <p>Thread-safe: the producing task requests, consuming tasks recycle.
+ */
+public final class LocalBufferPool {
+    private final NetworkBufferPool global;
+    private final int reserved;
+    private final int max;
+    private final String owner;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition available = lock.newCondition();
+    private final ArrayDeque<byte[]> cached = new ArrayDeque<>();
+    private int taken;
+    private boolean destroyed;
+
+    /**
+     * @param reserved segments guaranteed to this pool (reserved now)
+     * @param max segments this pool may hold at once
+     */
+    public LocalBufferPool(NetworkBufferPool global, int reserved, int max, String owner) {
+        global.reserve(reserved, owner);
+        this.global = global;
+        this.reserved = reserved;
+        this.max = Math.max(reserved, max);
+        this.owner = owner;
+    }
+
+    /**
+     * A buffer, waiting while the pool holds its maximum (or the TaskManager has none free beyond the reserve).
+     *
+     * @throws InterruptedException when the task is cancelled while waiting
+     */
+    public Buffer requestBufferBlocking() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (destroyed) {
+                    throw new IllegalStateException("Buffer pool of " + owner + " was released");
+                }
+                byte[] s = cached.poll();
+                if (s == null && taken < max) {
+                    s = global.tryRequest();
+                    if (s == null && taken < reserved) {
+                        // the reserve is guaranteed: wait briefly for the global pool to get a segment back
+                        available.await(10, TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    if (s != null) {
+                        taken++;
+                    }
+                }
+                if (s != null) {
+                    return new Buffer(s, this, Buffer.Kind.DATA);
+                }
+                available.await(50, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void recycle(byte[] segment) {
+        lock.lock();
+        try {
+            if (destroyed || taken > reserved) {
+                // beyond the reserve, segments go back to the TaskManager so other partitions can use them
+                taken--;
+                global.recycle(segment);
+                available.signal();
+            } else {
+                cached.push(segment);
+                available.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns cached segments and the reservation; buffers still out are returned when recycled. */
+    public void destroy() {
+        lock.lock();
+        try {
+            if (destroyed) {
+                return;
+            }
+            destroyed = true;
+            for (byte[] s : cached) {
+                global.recycle(s);
+                taken--;
+            }
+            cached.clear();
+            global.unreserve(reserved);
+            available.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Segments currently taken from the global pool (in use or cached here). */
+    public int taken() {
+        lock.lock();
+        try {
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.weft.runtime.network;
+
+import java.util.ArrayDeque;
+
+/**
+ * A TaskManager's budget of network memory: a fixed number of fixed-size segments, allocated lazily and handed
+ * to per-partition {@link LocalBufferPool}s.
+ *
+ * <p>Thread-safe (one lock); never blocks.
+ */
+public final class NetworkBufferPool {
+    private final int segmentSize;
+    private final int totalSegments;
+    private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private int allocated;
+    private int reserved;
+
+    public NetworkBufferPool(int totalSegments, int segmentSize) {
+        if (totalSegments < 1 || segmentSize < 64) {
+            throw new IllegalArgumentException("Network memory must hold at least one buffer of at least 64 bytes,"
+                    + " got " + totalSegments + " x " + segmentSize + " bytes");
+        }
+        this.totalSegments = totalSegments;
+        this.segmentSize = segmentSize;
+    }
+
+    public int segmentSize() {
+        return segmentSize;
+    }
+
+    public int totalSegments() {
+        return totalSegments;
+    }
+
+    /**
+     * Reserves {@code count} segments for a new local pool, which it may always take.
+     *
+     * @throws IllegalStateException naming the shortfall and the option to raise when the budget is exhausted
+     */
+    synchronized void reserve(int count, String owner) {
+        if (reserved + count > totalSegments) {
+            throw new IllegalStateException("Insufficient network buffers for " + owner + ": it needs " + count
+                    + " but only " + (totalSegments - reserved) + " of " + totalSegments + " are unreserved; raise"
+                    + " taskmanager.memory.network.max or lower the parallelism");
+        }
+        reserved += count;
+    }
+
+    synchronized void unreserve(int count) {
+        reserved -= count;
+    }
+
+    /** A segment, or null when every segment is in use. */
+    synchronized byte[] tryRequest() {
+        byte[] s = free.poll();
+        if (s == null && allocated < totalSegments) {
+            allocated++;
+            s = new byte[segmentSize];
+        }
+        return s;
+    }
+
+    synchronized void recycle(byte[] segment) {
+        free.push(segment);
+    }
+
+    /** Segments not handed out right now. */
+    public synchronized int availableSegments() {
+        return free.size() + totalSegments - allocated;
+    }
+}

@@ -1,0 +1,181 @@
+package io.weft.runtime.taskexecutor;
+
+import io.weft.api.JobID;
+import io.weft.config.Configuration;
+import io.weft.config.TaskManagerOptions;
+import io.weft.runtime.AllocationID;
+import io.weft.runtime.ExecutionAttemptID;
+import io.weft.runtime.JobMasterGateway;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.ResourceManagerGateway;
+import io.weft.runtime.TaskExecutorGateway;
+import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import io.weft.runtime.network.NetworkBufferPool;
+import io.weft.runtime.network.PartitionDirectory;
+import io.weft.runtime.network.ResultPartitionManager;
+import io.weft.runtime.rpc.MainThreadExecutor;
+import io.weft.runtime.tasks.Task;
+import io.weft.runtime.tasks.TaskServices;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TaskManager: offers its slots to the ResourceManager, runs the tasks deployed into allocated slots, and
+ * owns the network memory and partitions those tasks exchange data through.
+ *
+ * <p>Slot and task bookkeeping lives on the TaskManager's main thread; every gateway call hops onto it. Each task
+ * runs on its own thread; one shared daemon thread fires processing-time timers and output flushes.
+ */
+public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+    private final ResourceID resourceId = new ResourceID();
+    private final MainThreadExecutor main;
+    private final TaskSlot[] slots;
+    private final Map<ExecutionAttemptID, Task> tasks = new HashMap<>();
+    private final TaskServices services;
+    private final ScheduledExecutorService timerThread;
+    private final PartitionDirectory directory;
+
+    /**
+     * @param directory where this TaskManager's partitions are found by tasks of other TaskManagers in this JVM
+     * @param fatalErrorHandler told about bugs on the main thread
+     */
+    public TaskExecutor(Configuration config, PartitionDirectory directory, Consumer<Throwable> fatalErrorHandler) {
+        int numSlots = config.get(TaskManagerOptions.NUM_TASK_SLOTS);
+        if (numSlots < 1) {
+            throw new IllegalArgumentException("taskmanager.numberOfTaskSlots must be at least 1, not " + numSlots);
+        }
+        this.main = new MainThreadExecutor("taskmanager-" + resourceId.toString().substring(0, 8), fatalErrorHandler);
+        this.slots = new TaskSlot[numSlots];
+        int segment = (int) config.get(TaskManagerOptions.SEGMENT_SIZE).bytes();
+        int segments = (int) Math.max(1, config.get(TaskManagerOptions.NETWORK_MEMORY).bytes() / segment);
+        this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "taskmanager-timers-" + resourceId.toString().substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        });
+        ResultPartitionManager partitions = new ResultPartitionManager();
+        this.directory = directory;
+        directory.register(resourceId, partitions);
+        this.services = new TaskServices(resourceId, new NetworkBufferPool(segments, segment), partitions, directory,
+                timerThread, config.get(TaskManagerOptions.BUFFERS_PER_CHANNEL),
+                config.get(TaskManagerOptions.FLOATING_BUFFERS));
+    }
+
+    /** Registers with the ResourceManager. */
+    public CompletableFuture<Void> start(ResourceManagerGateway resourceManager) {
+        LOG.info("TaskManager {} starting with {} slots", resourceId, slots.length);
+        return resourceManager.registerTaskExecutor(this, slots.length);
+    }
+
+    @Override
+    public ResourceID getResourceId() {
+        return resourceId;
+    }
+
+    public int numberOfSlots() {
+        return slots.length;
+    }
+
+    @Override
+    public CompletableFuture<Void> allocateSlot(int slotIndex, JobID jobId, AllocationID allocationId) {
+        return main.call(() -> {
+            if (slotIndex < 0 || slotIndex >= slots.length) {
+                throw new IllegalArgumentException("TaskManager " + resourceId + " has no slot " + slotIndex);
+            }
+            if (slots[slotIndex] != null) {
+                throw new IllegalStateException("Slot " + slotIndex + " of TaskManager " + resourceId
+                        + " is already allocated to job " + slots[slotIndex].jobId());
+            }
+            slots[slotIndex] = new TaskSlot(jobId, allocationId);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> freeSlot(AllocationID allocationId) {
+        return main.call(() -> {
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != null && slots[i].allocationId().equals(allocationId)) {
+                    for (Task t : tasks.values()) {
+                        if (t.descriptor().allocationId().equals(allocationId)) {
+                            t.cancel();
+                        }
+                    }
+                    slots[i] = null;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
+        return main.call(() -> {
+            TaskSlot slot = findSlot(tdd.allocationId());
+            if (slot == null || !slot.jobId().equals(tdd.jobId())) {
+                throw new IllegalStateException("Cannot deploy " + tdd.taskName() + " of job " + tdd.jobId()
+                        + " to TaskManager " + resourceId + ": slot " + tdd.allocationId()
+                        + " is not allocated to that job");
+            }
+            Task task = new Task(tdd, jobMaster, services, t -> main.execute(() -> tasks.remove(t.attemptId())));
+            tasks.put(tdd.attemptId(), task);
+            task.start();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+        return main.call(() -> {
+            Task t = tasks.get(attemptId);
+            if (t != null) {
+                t.cancel();
+            }
+            return null;
+        });
+    }
+
+    /** The tasks running now (a snapshot taken on the main thread). */
+    public CompletableFuture<List<Task>> runningTasks() {
+        return main.call(() -> new ArrayList<>(tasks.values()));
+    }
+
+    /** Free network buffers (for tests and metrics). */
+    public int availableNetworkBuffers() {
+        return services.bufferPool().availableSegments();
+    }
+
+    private TaskSlot findSlot(AllocationID id) {
+        for (TaskSlot s : slots) {
+            if (s != null && s.allocationId().equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Cancels every task and stops the TaskManager's threads. */
+    @Override
+    public void close() {
+        main.call(() -> {
+            tasks.values().forEach(Task::cancel);
+            return null;
+        }).join();
+        directory.unregister(resourceId);
+        timerThread.shutdownNow();
+        main.close();
+    }
+
+    /** An allocated slot. */
+    private record TaskSlot(JobID jobId, AllocationID allocationId) {
+    }
+}

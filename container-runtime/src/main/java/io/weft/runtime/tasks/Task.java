@@ -1,0 +1,364 @@
+package io.weft.runtime.tasks;
+
+import io.weft.api.connector.InputStatus;
+import io.weft.config.CoreOptions;
+import io.weft.graph.IntermediateDataSet;
+import io.weft.graph.JobEdge;
+import io.weft.graph.StreamEdge;
+import io.weft.runtime.ErrorInfo;
+import io.weft.runtime.ExecutionAttemptID;
+import io.weft.runtime.ExecutionState;
+import io.weft.runtime.JobMasterGateway;
+import io.weft.runtime.TaskExecutionState;
+import io.weft.runtime.deployment.InputChannelDescriptor;
+import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
+import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
+import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import io.weft.runtime.network.InputChannel;
+import io.weft.runtime.network.InputGate;
+import io.weft.runtime.network.LocalBufferPool;
+import io.weft.runtime.network.RecordDeserializer;
+import io.weft.runtime.network.RecordWriter;
+import io.weft.runtime.network.ResultPartition;
+import io.weft.streaming.OneInputStreamOperator;
+import io.weft.streaming.operators.SourceOperator;
+import io.weft.streaming.partitioner.StreamPartitioner;
+import io.weft.types.DynamicSerializer;
+import io.weft.types.TypeInformation;
+import io.weft.types.TypeSerializer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution attempt of one subtask, run on its own thread: sets up its partitions, input channels and
+ * operator chain, then loops over mails and input until the input ends, and reports every state change to the
+ * JobMaster.
+ *
+ * <p>States: DEPLOYING → INITIALIZING → RUNNING → FINISHED, or CANCELING → CANCELED, or FAILED (checked by
+ * {@link ExecutionState}). {@link #cancel()} may be called from any thread; everything else runs on the task
+ * thread. A user exception fails the task and travels to the JobMaster as an {@link ErrorInfo}.
+ */
+public final class Task implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+    private final TaskDeploymentDescriptor tdd;
+    private final JobMasterGateway jobMaster;
+    private final TaskServices services;
+    private final Consumer<Task> onTerminated;
+    private final TaskMailbox mailbox = new TaskMailbox();
+    private final TaskCounters counters = new TaskCounters();
+    private final List<ResultPartition> partitions = new ArrayList<>();
+    private final List<RecordWriter<Object>> writers = new ArrayList<>();
+    private final Object stateLock = new Object();
+    private final Thread thread;
+    private ExecutionState state = ExecutionState.DEPLOYING;
+    private boolean interruptible;
+    private InputGate gate;
+    private TaskProcessingTimeService clock;
+    private ScheduledFuture<?> flusher;
+    private ErrorInfo failure;
+
+    public Task(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster, TaskServices services,
+            Consumer<Task> onTerminated) {
+        this.tdd = tdd;
+        this.jobMaster = jobMaster;
+        this.services = services;
+        this.onTerminated = onTerminated;
+        this.thread = new Thread(this, tdd.taskName());
+        this.thread.setContextClassLoader(tdd.userCodeClassLoader());
+    }
+
+    public ExecutionAttemptID attemptId() {
+        return tdd.attemptId();
+    }
+
+    public TaskDeploymentDescriptor descriptor() {
+        return tdd;
+    }
+
+    public ExecutionState state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Asks the task to stop; it reports CANCELED when it has cleaned up. Any thread. */
+    public void cancel() {
+        synchronized (stateLock) {
+            if (state.isTerminal() || state == ExecutionState.CANCELING) {
+                return;
+            }
+            state = state.checkTransition(ExecutionState.CANCELING, tdd.taskName());
+            if (interruptible) {
+                thread.interrupt();
+            }
+        }
+        mailbox.signalInput();
+    }
+
+    private boolean moveTo(ExecutionState next) {
+        synchronized (stateLock) {
+            if (state == ExecutionState.CANCELING) {
+                return false;
+            }
+            state = state.checkTransition(next, tdd.taskName());
+        }
+        jobMaster.updateTaskExecutionState(new TaskExecutionState(tdd.attemptId(), next));
+        return true;
+    }
+
+    private boolean isCanceling() {
+        synchronized (stateLock) {
+            return state == ExecutionState.CANCELING;
+        }
+    }
+
+    @Override
+    public void run() {
+        ExecutionState finalState;
+        OperatorChain chain = null;
+        try {
+            setInterruptible(true);
+            if (!moveTo(ExecutionState.INITIALIZING)) {
+                throw new CancelTaskException();
+            }
+            clock = new TaskProcessingTimeService(services.timerThread(), mailbox);
+            setUpPartitions();
+            setUpInputGate();
+            chain = new OperatorChain(tdd, writers, counters, clock);
+            chain.open();
+            if (!moveTo(ExecutionState.RUNNING)) {
+                throw new CancelTaskException();
+            }
+            scheduleFlush();
+            if (chain.head() instanceof SourceOperator<?> source) {
+                runSource(source);
+            } else {
+                runInput(chain.head());
+            }
+            chain.finish();
+            for (RecordWriter<Object> w : writers) {
+                w.finish();
+            }
+            finalState = ExecutionState.FINISHED;
+        } catch (Throwable t) {
+            if (isCanceling() || t instanceof CancelTaskException) {
+                finalState = ExecutionState.CANCELED;
+            } else {
+                finalState = ExecutionState.FAILED;
+                failure = ErrorInfo.of(t);
+                LOG.warn("Task {} of job {} failed", tdd.taskName(), tdd.jobId(), t);
+            }
+        }
+        setInterruptible(false);
+        Thread.interrupted();
+        finalState = cleanUp(chain, finalState);
+        report(finalState, finalState == ExecutionState.FAILED ? failure : null);
+    }
+
+    private ExecutionState cleanUp(OperatorChain chain, ExecutionState finalState) {
+        mailbox.close();
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        if (clock != null) {
+            clock.shutdown();
+        }
+        ExecutionState result = finalState;
+        if (chain != null) {
+            try {
+                chain.close();
+            } catch (Throwable t) {
+                if (result == ExecutionState.FINISHED) {
+                    result = ExecutionState.FAILED;
+                    failure = ErrorInfo.of(t);
+                    LOG.warn("Task {} failed while closing its operators", tdd.taskName(), t);
+                } else {
+                    LOG.debug("Error while closing task {} after {}", tdd.taskName(), finalState, t);
+                }
+            }
+        }
+        if (result != ExecutionState.FINISHED) {
+            for (RecordWriter<Object> w : writers) {
+                w.releaseUnsent();
+            }
+            for (ResultPartition p : partitions) {
+                p.release();
+            }
+            if (gate != null) {
+                gate.release();
+            }
+            cancelPendingInputRequests();
+        }
+        return result;
+    }
+
+    private void report(ExecutionState finalState, ErrorInfo error) {
+        synchronized (stateLock) {
+            state = finalState == ExecutionState.CANCELED && state != ExecutionState.CANCELING
+                    ? state.checkTransition(ExecutionState.CANCELING, tdd.taskName()).checkTransition(finalState,
+                            tdd.taskName())
+                    : state.checkTransition(finalState, tdd.taskName());
+        }
+        counters.bytesOut = writers.stream().mapToLong(RecordWriter::bytesOut).sum();
+        LOG.info("Task {} of job {} is {}", tdd.taskName(), tdd.jobId(), finalState);
+        try {
+            jobMaster.updateTaskExecutionState(new TaskExecutionState(tdd.attemptId(), finalState, error,
+                    counters.asMap(tdd.vertex().getName())));
+        } finally {
+            onTerminated.accept(this);
+        }
+    }
+
+    private void setInterruptible(boolean value) {
+        synchronized (stateLock) {
+            interruptible = value;
+        }
+    }
+
+    private void setUpPartitions() {
+        List<IntermediateDataSet> produced = tdd.vertex().getProducedDataSets();
+        for (int i = 0; i < tdd.partitions().size(); i++) {
+            ResultPartitionDeploymentDescriptor d = tdd.partitions().get(i);
+            int n = d.numberOfSubpartitions();
+            LocalBufferPool pool = new LocalBufferPool(services.bufferPool(), n + 1,
+                    n * services.buffersPerChannel() + services.floatingBuffers(), tdd.taskName());
+            ResultPartition p = new ResultPartition(d.partitionId(), n, pool,
+                    () -> services.partitionManager().unregister(d.partitionId()));
+            partitions.add(p);
+            services.partitionManager().register(p);
+            StreamEdge edge = produced.get(i).getStreamEdge();
+            StreamPartitioner<Object> partitioner = StreamPartitioner.create(edge.partitionType(),
+                    edge.keySelector(), edge.target().getMaxParallelism(), n, tdd.subtaskIndex());
+            writers.add(new RecordWriter<>(p, partitioner, serializerOf(produced.get(i))));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TypeSerializer<Object> serializerOf(IntermediateDataSet ds) {
+        TypeInformation<Object> type = (TypeInformation<Object>) ds.getStreamEdge().source().getOutputType();
+        ClassLoader cl = tdd.userCodeClassLoader();
+        return type == null ? new DynamicSerializer(cl) : type.createSerializer(cl).duplicate();
+    }
+
+    private void setUpInputGate() {
+        if (tdd.inputGates().isEmpty()) {
+            return;
+        }
+        gate = new InputGate(mailbox::signalInput);
+        for (InputGateDeploymentDescriptor g : tdd.inputGates()) {
+            IntermediateDataSet ds = tdd.vertex().getInputs().stream().map(JobEdge::source)
+                    .filter(s -> s.getId().equals(g.dataSetId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Unknown input data set " + g.dataSetId()));
+            for (InputChannelDescriptor c : g.channels()) {
+                InputChannel channel = gate.addChannel(c.partitionId(), serializerOf(ds));
+                services.partitionDirectory().managerOf(c.producerLocation()).getPartition(c.partitionId())
+                        .thenAccept(p -> gate.connect(channel, p.subpartition(g.consumedSubpartitionIndex())));
+            }
+        }
+    }
+
+    private void cancelPendingInputRequests() {
+        if (gate == null) {
+            return;
+        }
+        for (InputGateDeploymentDescriptor g : tdd.inputGates()) {
+            for (InputChannelDescriptor c : g.channels()) {
+                try {
+                    services.partitionDirectory().managerOf(c.producerLocation())
+                            .cancelWaiting(List.of(c.partitionId()));
+                } catch (IllegalStateException e) {
+                    LOG.debug("Producer of {} is gone", c.partitionId());
+                }
+            }
+        }
+    }
+
+    private void scheduleFlush() {
+        long interval = Math.max(1, tdd.jobConfig().get(CoreOptions.BUFFER_TIMEOUT).toMillis());
+        if (writers.isEmpty()) {
+            return;
+        }
+        flusher = services.timerThread().scheduleWithFixedDelay(() -> mailbox.put(this::flushOutputs), interval,
+                interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushOutputs() {
+        for (RecordWriter<Object> w : writers) {
+            w.flushAll();
+        }
+    }
+
+    private void checkCanceled() {
+        if (isCanceling()) {
+            throw new CancelTaskException();
+        }
+    }
+
+    private void runSource(SourceOperator<?> source) throws Exception {
+        while (true) {
+            if (mailbox.hasMail()) {
+                mailbox.runMails();
+            }
+            checkCanceled();
+            InputStatus status = source.emitNext();
+            if (status == InputStatus.END_OF_INPUT) {
+                return;
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                source.available().thenRun(mailbox::signalInput);
+                mailbox.awaitInputOrMail();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void runInput(Object head) throws Exception {
+        OneInputStreamOperator<Object, ?> op = (OneInputStreamOperator<Object, ?>) head;
+        RecordDeserializer<Object> current = null;
+        long in = 0;
+        try {
+            while (true) {
+                if (mailbox.hasMail()) {
+                    mailbox.runMails();
+                    checkCanceled();
+                }
+                if (current != null) {
+                    Object record = current.next();
+                    if (record != null) {
+                        in++;
+                        op.processElement(record);
+                        continue;
+                    }
+                    current = null;
+                }
+                InputChannel channel = gate.pollNext();
+                if (channel != null) {
+                    current = channel.deserializer();
+                } else if (gate.isFinished()) {
+                    return;
+                } else {
+                    checkCanceled();
+                    mailbox.awaitInputOrMail();
+                }
+            }
+        } finally {
+            counters.recordsIn = in;
+        }
+    }
+
+    /** Ends the task thread's work when the task is being cancelled. */
+    private static final class CancelTaskException extends RuntimeException {
+        CancelTaskException() {
+            super("task canceled", null, false, false);
+        }
+    }
+}

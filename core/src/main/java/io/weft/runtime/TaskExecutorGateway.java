@@ -1,0 +1,25 @@
+package io.weft.runtime;
+
+import io.weft.api.JobID;
+import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the JobManager calls on a TaskManager. Futures complete on the TaskManager's main thread; a failed future
+ * carries an exception naming the TaskManager and the cause.
+ */
+public interface TaskExecutorGateway {
+    ResourceID getResourceId();
+
+    /** Reserves a free slot for a job. */
+    CompletableFuture<Void> allocateSlot(int slotIndex, JobID jobId, AllocationID allocationId);
+
+    /** Frees a slot; tasks still running in it are cancelled. */
+    CompletableFuture<Void> freeSlot(AllocationID allocationId);
+
+    /** Starts a task in an allocated slot; it reports its states to {@code jobMaster}. */
+    CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster);
+
+    /** Cancels a task; completes when cancellation started (the task reports CANCELED when done). */
+    CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId);
+}

@@ -1,0 +1,288 @@
+package io.weft.jobmanager;
+
+import io.weft.api.JobStatus;
+import io.weft.config.LocalOptions;
+import io.weft.graph.JobGraph;
+import io.weft.jobmanager.executiongraph.Execution;
+import io.weft.jobmanager.executiongraph.ExecutionGraph;
+import io.weft.jobmanager.executiongraph.ExecutionVertex;
+import io.weft.jobmanager.scheduler.RestartStrategy;
+import io.weft.jobmanager.scheduler.SlotAssignment;
+import io.weft.runtime.ErrorInfo;
+import io.weft.runtime.ExecutionAttemptID;
+import io.weft.runtime.ExecutionState;
+import io.weft.runtime.JobMasterGateway;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.ResourceManagerGateway;
+import io.weft.runtime.SlotOffer;
+import io.weft.runtime.TaskExecutionState;
+import io.weft.runtime.TaskExecutorGateway;
+import io.weft.runtime.rpc.MainThreadExecutor;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: gets slots from the ResourceManager, deploys every subtask of the {@link ExecutionGraph}, follows
+ * the task reports, and on a failure either restarts the whole job with new executions (as the restart strategy
+ * allows) or fails it.
+ *
+ * <p>Job status moves along {@link JobStatus}'s checked table. All state lives on the JobMaster's main thread;
+ * task reports and gateway answers hop onto it. The result future completes there when the job reaches a
+ * globally terminal status, after its slots were released.
+ */
+public final class JobMaster implements JobMasterGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+    private final JobGraph jobGraph;
+    private final ClassLoader userCodeClassLoader;
+    private final ResourceManagerGateway resourceManager;
+    private final Function<ResourceID, CompletableFuture<TaskExecutorGateway>> taskManagers;
+    private final MainThreadExecutor main;
+    private final ExecutionGraph graph;
+    private final RestartStrategy restartStrategy;
+    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final Map<JobStatus, Long> statusTimestamps = new EnumMap<>(JobStatus.class);
+    private final Map<ExecutionAttemptID, Execution> current = new HashMap<>();
+    private JobStatus status = JobStatus.CREATED;
+    private List<SlotOffer> slots;
+    private SlotAssignment assignment;
+    private ErrorInfo failureCause;
+    private long firstRunning = -1;
+
+    /**
+     * @param taskManagers resolves a TaskManager's gateway by its id
+     */
+    public JobMaster(JobGraph jobGraph, ClassLoader userCodeClassLoader, ResourceManagerGateway resourceManager,
+            Function<ResourceID, CompletableFuture<TaskExecutorGateway>> taskManagers,
+            Consumer<Throwable> fatalErrorHandler) {
+        this.jobGraph = jobGraph;
+        this.userCodeClassLoader = userCodeClassLoader;
+        this.resourceManager = resourceManager;
+        this.taskManagers = taskManagers;
+        this.main = new MainThreadExecutor("jobmaster-" + jobGraph.jobId(), fatalErrorHandler);
+        this.graph = new ExecutionGraph(jobGraph);
+        this.restartStrategy = RestartStrategy.fromConfiguration(jobGraph.configuration());
+        statusTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
+    }
+
+    /** Starts scheduling; the job's end completes {@link #getResultFuture()}. */
+    public void start() {
+        main.execute(this::requestSlotsAndDeploy);
+    }
+
+    public CompletableFuture<JobResult> getResultFuture() {
+        return result;
+    }
+
+    public JobGraph getJobGraph() {
+        return jobGraph;
+    }
+
+    /** The job's status, read on the main thread. */
+    public CompletableFuture<JobStatus> requestJobStatus() {
+        return main.call(() -> status);
+    }
+
+    /** A snapshot of vertices and subtasks, taken on the main thread. */
+    public CompletableFuture<JobDetails> requestJobDetails() {
+        return main.call(() -> JobDetails.of(jobGraph, status, graph, statusTimestamps));
+    }
+
+    /** Cancels the job; completes once cancellation has started. */
+    public CompletableFuture<Void> cancel() {
+        return main.call(() -> {
+            if (status == JobStatus.RUNNING || status == JobStatus.CREATED || status == JobStatus.RESTARTING) {
+                transitionJob(JobStatus.CANCELLING);
+                cancelAllExecutions();
+                checkAllTerminal();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateTaskExecutionState(TaskExecutionState update) {
+        main.execute(() -> onTaskState(update));
+    }
+
+    private void transitionJob(JobStatus next) {
+        LOG.info("Job {} ({}) switched from {} to {}", jobGraph.name(), jobGraph.jobId(), status, next);
+        status = status.checkTransition(next, jobGraph.jobId());
+        statusTimestamps.put(next, System.currentTimeMillis());
+    }
+
+    private void requestSlotsAndDeploy() {
+        transitionJob(JobStatus.RUNNING);
+        firstRunning = System.currentTimeMillis();
+        resourceManager.requestSlots(jobGraph.jobId(), jobGraph.requiredSlots(),
+                jobGraph.configuration().get(LocalOptions.SLOT_REQUEST_TIMEOUT)).whenComplete((offers, error) ->
+                main.execute(() -> {
+                    if (error != null) {
+                        failJob(ErrorInfo.of(error));
+                    } else if (status != JobStatus.RUNNING) {
+                        resourceManager.releaseSlots(jobGraph.jobId());
+                    } else {
+                        slots = offers;
+                        assignment = new SlotAssignment(jobGraph, offers);
+                        deployAll();
+                    }
+                }));
+    }
+
+    private void deployAll() {
+        current.clear();
+        for (ExecutionVertex ev : graph.getAllExecutionVertices()) {
+            Execution e = ev.getCurrentExecution();
+            current.put(e.getAttemptId(), e);
+            e.setSlot(assignment.slotFor(ev.getJobVertex().getJobVertex(), ev.getSubtaskIndex()));
+            e.transitionTo(ExecutionState.SCHEDULED);
+        }
+        for (Execution e : current.values()) {
+            deploy(e);
+        }
+    }
+
+    private void deploy(Execution e) {
+        e.transitionTo(ExecutionState.DEPLOYING);
+        var tdd = TaskDeploymentDescriptorFactory.create(graph, e, jobGraph, userCodeClassLoader);
+        taskManagers.apply(e.getSlot().taskManager())
+                .thenCompose(tm -> tm.submitTask(tdd, this))
+                .whenComplete((v, error) -> {
+                    if (error != null) {
+                        main.execute(() -> onTaskState(new TaskExecutionState(e.getAttemptId(), ExecutionState.FAILED,
+                                ErrorInfo.of(error), Map.of())));
+                    }
+                });
+    }
+
+    private void onTaskState(TaskExecutionState update) {
+        Execution e = current.get(update.attemptId());
+        if (e == null || e.getState().isTerminal()) {
+            return;
+        }
+        ExecutionState next = update.state();
+        if (e.getState() == ExecutionState.CANCELING && !next.isTerminal()) {
+            return;
+        }
+        if (e.getState() == ExecutionState.CANCELING && next == ExecutionState.FINISHED) {
+            next = ExecutionState.CANCELED;
+        }
+        if (next == ExecutionState.CANCELED && e.getState() != ExecutionState.CANCELING
+                && e.getState().canMoveTo(ExecutionState.CANCELING)) {
+            e.transitionTo(ExecutionState.CANCELING);
+        }
+        e.transitionTo(next);
+        if (next.isTerminal()) {
+            e.setCounters(update.counters());
+        }
+        if (next == ExecutionState.FAILED) {
+            e.setFailure(update.error());
+            onExecutionFailed(e, update.error());
+        } else if (next == ExecutionState.FINISHED && status == JobStatus.RUNNING && allCurrentIn(ExecutionState.FINISHED)) {
+            finishJob(JobStatus.FINISHED);
+        } else if (next == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+            onExecutionFailed(e, ErrorInfo.of(new IllegalStateException(e + " was canceled unexpectedly")));
+        }
+        checkAllTerminal();
+    }
+
+    private void onExecutionFailed(Execution e, ErrorInfo error) {
+        LOG.info("{} of job {} failed: {}", e, jobGraph.jobId(), error);
+        if (status != JobStatus.RUNNING) {
+            return;
+        }
+        restartStrategy.onFailure(System.currentTimeMillis());
+        if (!error.fatal() && restartStrategy.canRestart()) {
+            LOG.info("Restarting job {} ({}) in {} ms", jobGraph.jobId(), restartStrategy.describe(),
+                    restartStrategy.getBackoff().toMillis());
+            transitionJob(JobStatus.RESTARTING);
+        } else {
+            failureCause = error;
+            transitionJob(JobStatus.FAILING);
+        }
+        cancelAllExecutions();
+    }
+
+    private void failJob(ErrorInfo error) {
+        failureCause = error;
+        transitionJob(JobStatus.FAILING);
+        cancelAllExecutions();
+        checkAllTerminal();
+    }
+
+    private void cancelAllExecutions() {
+        for (Execution e : current.values()) {
+            ExecutionState s = e.getState();
+            if (s == ExecutionState.CREATED || s == ExecutionState.SCHEDULED) {
+                e.transitionTo(ExecutionState.CANCELED);
+            } else if (!s.isTerminal() && s != ExecutionState.CANCELING) {
+                e.transitionTo(ExecutionState.CANCELING);
+                taskManagers.apply(e.getSlot().taskManager()).thenCompose(tm -> tm.cancelTask(e.getAttemptId()));
+            }
+        }
+    }
+
+    private boolean allCurrentIn(ExecutionState s) {
+        return current.values().stream().allMatch(e -> e.getState() == s);
+    }
+
+    private void checkAllTerminal() {
+        if (!current.values().stream().allMatch(e -> e.getState().isTerminal())) {
+            return;
+        }
+        switch (status) {
+            case FAILING -> finishJob(JobStatus.FAILED);
+            case CANCELLING -> finishJob(JobStatus.CANCELED);
+            case RESTARTING -> main.schedule(this::restart, restartStrategy.getBackoff());
+            default -> { }
+        }
+    }
+
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return;
+        }
+        transitionJob(JobStatus.CREATED);
+        for (ExecutionVertex ev : graph.getAllExecutionVertices()) {
+            ev.resetForNewExecution();
+        }
+        transitionJob(JobStatus.RUNNING);
+        deployAll();
+    }
+
+    private void finishJob(JobStatus terminal) {
+        transitionJob(terminal);
+        Map<String, Long> counters = new HashMap<>();
+        for (Execution e : current.values()) {
+            e.getCounters().forEach((k, v) -> counters.merge(k, v, Long::sum));
+        }
+        long runtime = firstRunning < 0 ? 0 : System.currentTimeMillis() - firstRunning;
+        JobResult r = new JobResult(jobGraph.jobId(), jobGraph.name(), terminal,
+                terminal == JobStatus.FAILED ? failureCause : null, runtime, counters);
+        resourceManager.releaseSlots(jobGraph.jobId()).whenComplete((v, e) -> result.complete(r));
+    }
+
+    /** Every attempt so far, for tests and the web view. */
+    public CompletableFuture<List<Execution>> allAttempts() {
+        return main.call(() -> {
+            List<Execution> all = new ArrayList<>();
+            for (ExecutionVertex ev : graph.getAllExecutionVertices()) {
+                all.addAll(ev.getPriorExecutions());
+                all.add(ev.getCurrentExecution());
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public void close() {
+        main.close();
+    }
+}

@@ -1,0 +1,197 @@
+package io.weft.jobmanager.resourcemanager;
+
+import io.weft.api.JobID;
+import io.weft.runtime.AllocationID;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.ResourceManagerGateway;
+import io.weft.runtime.SlotOffer;
+import io.weft.runtime.TaskExecutorGateway;
+import io.weft.runtime.rpc.MainThreadExecutor;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the books of TaskManagers and their slots, and hands slots to jobs: at once when enough are free, after
+ * the driver started TaskManagers when it can, or never — failing the request with the capacity named.
+ *
+ * <p>All state on the ResourceManager's main thread; gateway calls hop onto it.
+ */
+public final class ResourceManager implements ResourceManagerGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+    private final MainThreadExecutor main;
+    private final ResourceManagerDriver driver;
+    private final Map<ResourceID, Registration> taskManagers = new LinkedHashMap<>();
+    private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
+
+    public ResourceManager(ResourceManagerDriver driver, Consumer<Throwable> fatalErrorHandler) {
+        this.driver = driver;
+        this.main = new MainThreadExecutor("resourcemanager", fatalErrorHandler);
+    }
+
+    @Override
+    public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int numberOfSlots) {
+        return main.call(() -> {
+            taskManagers.put(taskExecutor.getResourceId(), new Registration(taskExecutor, numberOfSlots));
+            LOG.info("TaskManager {} registered with {} slots", taskExecutor.getResourceId(), numberOfSlots);
+            servePending();
+            return null;
+        });
+    }
+
+    /** The gateway of a registered TaskManager, or null. Thread-safe snapshot through the main thread. */
+    public CompletableFuture<TaskExecutorGateway> taskExecutor(ResourceID id) {
+        return main.call(() -> {
+            Registration r = taskManagers.get(id);
+            return r == null ? null : r.gateway;
+        });
+    }
+
+    /** Each TaskManager with its slot count and free slots. */
+    public CompletableFuture<List<TaskManagerInfo>> taskManagerInfos() {
+        return main.call(() -> {
+            List<TaskManagerInfo> infos = new ArrayList<>();
+            for (Registration r : taskManagers.values()) {
+                infos.add(new TaskManagerInfo(r.gateway.getResourceId(), r.owners.length, r.free()));
+            }
+            return infos;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count, Duration timeout) {
+        CompletableFuture<List<SlotOffer>> result = new CompletableFuture<>();
+        main.execute(() -> {
+            PendingRequest request = new PendingRequest(jobId, count, result);
+            int free = freeSlots();
+            if (free >= count) {
+                allocate(request);
+                return;
+            }
+            if (!driver.canStartTaskManagers()) {
+                result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " needs " + count
+                        + " slots but the cluster has " + free + " free (" + driver.describeCapacity()
+                        + "): raise taskmanager.numberOfTaskSlots or lower the parallelism"));
+                return;
+            }
+            pending.add(request);
+            driver.startTaskManagers(count - free);
+            request.timeout = main.schedule(() -> {
+                if (pending.remove(request)) {
+                    result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " could not get "
+                            + count + " slots within " + timeout.toSeconds() + " s (" + freeSlots() + " free, "
+                            + driver.describeCapacity() + "): raise slot.request.timeout or check the cluster"));
+                }
+            }, timeout);
+        });
+        return result;
+    }
+
+    private void servePending() {
+        while (!pending.isEmpty() && freeSlots() >= pending.peek().count) {
+            PendingRequest r = pending.poll();
+            if (r.timeout != null) {
+                r.timeout.cancel(false);
+            }
+            allocate(r);
+        }
+    }
+
+    private int freeSlots() {
+        return taskManagers.values().stream().mapToInt(Registration::free).sum();
+    }
+
+    private void allocate(PendingRequest request) {
+        List<SlotOffer> offers = new ArrayList<>();
+        List<CompletableFuture<Void>> confirmations = new ArrayList<>();
+        for (Registration r : taskManagers.values()) {
+            for (int i = 0; i < r.owners.length && offers.size() < request.count; i++) {
+                if (r.owners[i] == null) {
+                    AllocationID allocation = new AllocationID();
+                    r.owners[i] = request.jobId;
+                    r.allocations[i] = allocation;
+                    offers.add(new SlotOffer(allocation, r.gateway.getResourceId(), i));
+                    confirmations.add(r.gateway.allocateSlot(i, request.jobId, allocation));
+                }
+            }
+        }
+        CompletableFuture.allOf(confirmations.toArray(new CompletableFuture[0])).whenComplete((v, e) -> {
+            if (e != null) {
+                main.execute(() -> releaseSlotsNow(request.jobId));
+                request.result.completeExceptionally(e);
+            } else {
+                request.result.complete(offers);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> releaseSlots(JobID jobId) {
+        return main.call(() -> {
+            releaseSlotsNow(jobId);
+            servePending();
+            return null;
+        });
+    }
+
+    private void releaseSlotsNow(JobID jobId) {
+        for (Registration r : taskManagers.values()) {
+            for (int i = 0; i < r.owners.length; i++) {
+                if (jobId.equals(r.owners[i])) {
+                    r.gateway.freeSlot(r.allocations[i]);
+                    r.owners[i] = null;
+                    r.allocations[i] = null;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        main.close();
+    }
+
+    /** A TaskManager and the job owning each of its slots (null when free). */
+    private static final class Registration {
+        final TaskExecutorGateway gateway;
+        final JobID[] owners;
+        final AllocationID[] allocations;
+
+        Registration(TaskExecutorGateway gateway, int slots) {
+            this.gateway = gateway;
+            this.owners = new JobID[slots];
+            this.allocations = new AllocationID[slots];
+        }
+
+        int free() {
+            int n = 0;
+            for (JobID o : owners) {
+                n += o == null ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** A job's request for slots, waiting for TaskManagers. */
+    private static final class PendingRequest {
+        final JobID jobId;
+        final int count;
+        final CompletableFuture<List<SlotOffer>> result;
+        ScheduledFuture<?> timeout;
+
+        PendingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {
+            this.jobId = jobId;
+            this.count = count;
+            this.result = result;
+        }
+    }
+}
