@@ -2,18 +2,27 @@ package io.weft.graph;
 
 import io.weft.api.RuntimeExecutionMode;
 import io.weft.api.connector.Boundedness;
+import io.weft.api.execution.FunctionCopier;
 import io.weft.api.functions.KeySelector;
+import io.weft.api.functions.ReduceFunction;
 import io.weft.config.Configuration;
 import io.weft.config.CoreOptions;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.streaming.OperatorFactory;
+import io.weft.streaming.operators.LocalCombineOperator;
 import io.weft.streaming.operators.SourceOperator;
 import io.weft.streaming.partitioner.PartitionType;
+import io.weft.api.tuple.Tuple2;
+import io.weft.types.DynamicSerializer;
+import io.weft.types.TupleSerializer;
+import io.weft.types.TypeInformation;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates the API's transformations into a {@link StreamGraph}: resolves default parallelism, max
@@ -23,7 +32,10 @@ import java.util.Map;
  */
 public final class StreamGraphGenerator {
     private static final String DEFAULT_GROUP = "default";
+    /** The key of a {@code (key, partial value)} pair sent by a combiner. */
+    private static final KeySelector<Tuple2<Object, Object>, Object> PARTIAL_KEY = pair -> pair.f0;
     private final Configuration config;
+    private RuntimeExecutionMode mode;
     private final Map<Transformation<?>, StreamNode> physical = new LinkedHashMap<>();
     private final List<StreamNode> ordered = new ArrayList<>();
 
@@ -42,29 +54,36 @@ public final class StreamGraphGenerator {
             throw new IllegalConfigurationException("The program defines no operators: add a source and a sink"
                     + " before calling execute()");
         }
+        mode = resolveMode(transformations);
         for (Transformation<?> t : transformations) {
             transform(t);
         }
-        RuntimeExecutionMode mode = resolveMode();
         return new StreamGraph(jobName, List.copyOf(ordered), mode, config);
     }
 
-    private RuntimeExecutionMode resolveMode() {
-        RuntimeExecutionMode mode = config.get(CoreOptions.RUNTIME_MODE);
+    private RuntimeExecutionMode resolveMode(List<Transformation<?>> transformations) {
+        RuntimeExecutionMode configured = config.get(CoreOptions.RUNTIME_MODE);
         boolean allBounded = true;
-        for (StreamNode n : ordered) {
-            if (n.isSource() && n.getSource().getBoundedness() != Boundedness.BOUNDED) {
+        List<Transformation<?>> todo = new ArrayList<>(transformations);
+        Set<Transformation<?>> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Transformation<?> t = todo.remove(todo.size() - 1);
+            if (!seen.add(t)) {
+                continue;
+            }
+            todo.addAll(t.getInputs());
+            if (t instanceof SourceTransformation<?> s && s.getSource().getBoundedness() != Boundedness.BOUNDED) {
                 allBounded = false;
-                if (mode == RuntimeExecutionMode.BATCH) {
-                    throw new IllegalConfigurationException("Source '" + n.getName() + "' is unbounded but "
+                if (configured == RuntimeExecutionMode.BATCH) {
+                    throw new IllegalConfigurationException("Source '" + t.getName() + "' is unbounded but "
                             + "execution.runtime-mode is batch: use streaming or automatic");
                 }
             }
         }
-        if (mode == RuntimeExecutionMode.AUTOMATIC) {
+        if (configured == RuntimeExecutionMode.AUTOMATIC) {
             return allBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
         }
-        return mode;
+        return configured;
     }
 
     private void transform(Transformation<?> t) {
@@ -81,6 +100,13 @@ public final class StreamGraphGenerator {
         for (Transformation<?> in : t.getInputs()) {
             resolveInputs(in, null, null, inputs);
         }
+        OperatorFactory<?> factory = null;
+        if (mode == RuntimeExecutionMode.BATCH && t instanceof OneInputTransformation<?, ?> o
+                && o.getCombineFunction() != null && inputs.size() == 1
+                && inputs.get(0).type == PartitionType.HASH) {
+            inputs.set(0, insertCombiner(o, inputs.get(0)));
+            factory = o.getPartialsOperatorFactory();
+        }
         int parallelism = t.getParallelism() > 0 ? t.getParallelism() : config.get(CoreOptions.DEFAULT_PARALLELISM);
         int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism()
                 : Math.max(config.get(CoreOptions.MAX_PARALLELISM), parallelism);
@@ -88,7 +114,7 @@ public final class StreamGraphGenerator {
             throw new IllegalConfigurationException("Parallelism " + parallelism + " of '" + t.getName()
                     + "' exceeds its max parallelism " + maxParallelism + ": raise setMaxParallelism(...)");
         }
-        StreamNode node = createNode(t, parallelism, maxParallelism, slotSharingGroup(t, inputs));
+        StreamNode node = createNode(t, parallelism, maxParallelism, slotSharingGroup(t, inputs), factory);
         for (Input in : inputs) {
             PartitionType type = in.type;
             if (type == null) {
@@ -106,15 +132,34 @@ public final class StreamGraphGenerator {
         ordered.add(node);
     }
 
-    private StreamNode createNode(Transformation<?> t, int parallelism, int maxParallelism, String group) {
+    private StreamNode createNode(Transformation<?> t, int parallelism, int maxParallelism, String group,
+            OperatorFactory<?> factoryOverride) {
         if (t instanceof SourceTransformation<?> s) {
             return new StreamNode(t, parallelism, maxParallelism, group, sourceFactory(s), s.getSource(), null);
         }
         if (t instanceof OneInputTransformation<?, ?> o) {
-            return new StreamNode(t, parallelism, maxParallelism, group, o.getOperatorFactory(), null,
-                    o.getStateKeySelector());
+            return new StreamNode(t, parallelism, maxParallelism, group,
+                    factoryOverride != null ? factoryOverride : o.getOperatorFactory(), null, o.getStateKeySelector());
         }
         throw new IllegalStateException("No translation for " + t);
+    }
+
+    /** Adds a pre-aggregating node chained to the producer of a keyed reduce's input (BATCH mode only). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Input insertCombiner(OneInputTransformation<?, ?> reduce, Input in) {
+        ReduceFunction fn = reduce.getCombineFunction();
+        KeySelector keys = in.keySelector;
+        OperatorFactory<Object> factory = () -> new LocalCombineOperator<>(FunctionCopier.copy(fn), keys);
+        TypeInformation valueType = in.node.getOutputType();
+        TypeInformation<Tuple2<Object, Object>> pairType = cl -> TupleSerializer.of(new DynamicSerializer(cl),
+                valueType == null ? new DynamicSerializer(cl) : valueType.createSerializer(cl));
+        StreamNode node = new StreamNode(Transformation.newId(), "Combine (" + reduce.getName() + ")", pairType,
+                in.node.getParallelism(), in.node.getMaxParallelism(), in.node.getSlotSharingGroup(), factory);
+        StreamEdge edge = new StreamEdge(in.node, node, PartitionType.FORWARD, null);
+        in.node.getOutEdges().add(edge);
+        node.getInEdges().add(edge);
+        ordered.add(node);
+        return new Input(node, in.type, PARTIAL_KEY);
     }
 
     private static <T> OperatorFactory<T> sourceFactory(SourceTransformation<T> s) {

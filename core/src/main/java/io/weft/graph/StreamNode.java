@@ -39,6 +39,21 @@ public final class StreamNode {
         this.outputType = t.getOutputType();
     }
 
+    /** A node added by the translation itself (not by the API), such as a pre-aggregating combiner. */
+    StreamNode(int id, String name, TypeInformation<?> outputType, int parallelism, int maxParallelism,
+            String slotSharingGroup, OperatorFactory<?> operatorFactory) {
+        this.id = id;
+        this.name = name;
+        this.uid = null;
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+        this.slotSharingGroup = slotSharingGroup;
+        this.operatorFactory = operatorFactory;
+        this.source = null;
+        this.stateKeySelector = null;
+        this.outputType = outputType;
+    }
+
     public int getId() {
         return id;
     }

@@ -25,6 +25,11 @@ public abstract class Transformation<T> {
         this.name = name;
     }
 
+    /** A fresh id from the same sequence, for nodes the translation adds. */
+    static int newId() {
+        return NEXT_ID.incrementAndGet();
+    }
+
     public int getId() {
         return id;
     }

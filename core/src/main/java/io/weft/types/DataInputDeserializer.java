@@ -2,6 +2,7 @@ package io.weft.types;
 
 import java.io.EOFException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what {@link DataOutputSerializer} wrote, from a byte array range; also an {@link InputStream} for codecs
@@ -127,9 +128,13 @@ public final class DataInputDeserializer extends InputStream {
         if (len < 0) {
             return null;
         }
-        char[] chars = new char[len];
         byte[] b = buffer;
         int p = position;
+        if (end - p >= len && isAscii(b, p, len)) {
+            position = p + len;
+            return new String(b, p, len, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[len];
         for (int i = 0; i < len; i++) {
             if (p >= end) {
                 throw new IllegalStateException("Truncated string at position " + p);
@@ -152,6 +157,15 @@ public final class DataInputDeserializer extends InputStream {
         }
         position = p;
         return new String(chars);
+    }
+
+    private static boolean isAscii(byte[] b, int from, int len) {
+        for (int i = from, end = from + len; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Skips {@code n} bytes. */

@@ -26,6 +26,9 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, State> states = new HashMap<>();
     private Object currentKey;
     private int currentGroup;
+    // the cell of the current key last looked up, so that value() followed by update() costs one hash lookup
+    private StateTable cachedTable;
+    private Cell cachedCell;
 
     public HeapKeyedStateBackend(int maxParallelism, int parallelism, int subtaskIndex, String owner) {
         this.maxParallelism = maxParallelism;
@@ -48,6 +51,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         }
         currentKey = key;
         currentGroup = group;
+        cachedTable = null;
     }
 
     @Override
@@ -56,15 +60,34 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     }
 
     Object get(StateTable t) {
-        return t.groups[currentGroup].get(currentKey);
+        Cell c = cell(t, false);
+        return c == null ? null : c.value;
     }
 
     void put(StateTable t, Object value) {
         if (value == null) {
             t.groups[currentGroup].remove(currentKey);
+            if (cachedTable == t) {
+                cachedCell = null;
+            }
         } else {
-            t.groups[currentGroup].put(currentKey, value);
+            cell(t, true).value = value;
         }
+    }
+
+    private Cell cell(StateTable t, boolean create) {
+        if (cachedTable == t && (cachedCell != null || !create)) {
+            return cachedCell;
+        }
+        Map<Object, Cell> m = t.groups[currentGroup];
+        Cell c = m.get(currentKey);
+        if (c == null && create) {
+            c = new Cell();
+            m.put(currentKey, c);
+        }
+        cachedTable = t;
+        cachedCell = c;
+        return c;
     }
 
     @Override
@@ -104,6 +127,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             for (Object k : keys) {
                 currentKey = k;
                 currentGroup = g;
+                cachedTable = null;
                 action.accept(k, state);
             }
         }
@@ -116,16 +140,21 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             return 0;
         }
         int n = 0;
-        for (Map<Object, Object> m : t.groups) {
+        for (Map<Object, Cell> m : t.groups) {
             n += m.size();
         }
         return n;
     }
 
+    /** The value of one key in one state. */
+    private static final class Cell {
+        Object value;
+    }
+
     /** The values of one state, one map per key group. */
     static final class StateTable {
         final StateDescriptor.Kind kind;
-        final Map<Object, Object>[] groups;
+        final Map<Object, Cell>[] groups;
 
         @SuppressWarnings("unchecked")
         StateTable(StateDescriptor.Kind kind, int numKeyGroups) {

@@ -201,12 +201,26 @@ public final class Task implements Runnable {
         return result;
     }
 
-    private void report(ExecutionState finalState, ErrorInfo error) {
+    private void report(ExecutionState outcome, ErrorInfo failureInfo) {
+        ErrorInfo error = failureInfo;
+        ExecutionState finalState = outcome;
         synchronized (stateLock) {
-            state = finalState == ExecutionState.CANCELED && state != ExecutionState.CANCELING
-                    ? state.checkTransition(ExecutionState.CANCELING, tdd.taskName()).checkTransition(finalState,
-                            tdd.taskName())
-                    : state.checkTransition(finalState, tdd.taskName());
+            if (state == ExecutionState.CANCELING && finalState == ExecutionState.FINISHED) {
+                // the cancel request arrived after the work was done: the JobMaster asked for CANCELED
+                finalState = ExecutionState.CANCELED;
+            }
+            try {
+                if (finalState == ExecutionState.CANCELED && state != ExecutionState.CANCELING) {
+                    state = state.checkTransition(ExecutionState.CANCELING, tdd.taskName());
+                }
+                state = state.checkTransition(finalState, tdd.taskName());
+            } catch (IllegalStateException bug) {
+                // a bug, reported loudly as the task's failure rather than leaving the JobMaster waiting
+                LOG.error("Task {} of job {} ended in an illegal state", tdd.taskName(), tdd.jobId(), bug);
+                finalState = ExecutionState.FAILED;
+                error = ErrorInfo.of(bug);
+                state = ExecutionState.FAILED;
+            }
         }
         counters.bytesOut = writers.stream().mapToLong(RecordWriter::bytesOut).sum();
         LOG.info("Task {} of job {} is {}", tdd.taskName(), tdd.jobId(), finalState);

@@ -29,7 +29,11 @@ public final class KeyedStream<T, K> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
-        return keyed("Keyed Reduce", () -> new KeyedReduceOperator<>(FunctionCopier.copy(reducer), keySelector));
+        SingleOutputStreamOperator<T> s = keyed("Keyed Reduce",
+                () -> new KeyedReduceOperator<>(FunctionCopier.copy(reducer), keySelector));
+        ((OneInputTransformation<T, T>) s.transformation).setCombinable(reducer,
+                () -> new KeyedReduceOperator<>(FunctionCopier.copy(reducer), keySelector, true));
+        return s;
     }
 
     /** Sums field {@code position} of tuples (or the values themselves, position 0, for numbers). */
@@ -54,6 +58,8 @@ public final class KeyedStream<T, K> extends DataStream<T> {
         ReduceFunction<T> f = (ReduceFunction<T>) (ReduceFunction<?>) new FieldAggregator(position, kind);
         SingleOutputStreamOperator<T> s = keyed(name, () -> new KeyedReduceOperator<>(f, keySelector));
         s.transformation.setOutputType(transformation.getOutputType());
+        ((OneInputTransformation<T, T>) s.transformation).setCombinable(f,
+                () -> new KeyedReduceOperator<>(f, keySelector, true));
         return s;
     }
 

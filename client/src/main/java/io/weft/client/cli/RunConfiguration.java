@@ -1,0 +1,89 @@
+package io.weft.client.cli;
+
+import io.weft.client.config.GlobalConfiguration;
+import io.weft.config.Configuration;
+import io.weft.config.CoreOptions;
+import io.weft.config.DeploymentOptions;
+import io.weft.config.IllegalConfigurationException;
+import java.util.List;
+
+/**
+ * Builds the configuration a program runs with from the loaded file and the options of {@code weft run}, and
+ * refuses the combinations this version cannot carry out.
+ *
+ * <p>Precedence, lowest first: {@code weft-conf.yaml}, {@code -D key=value}, the dedicated options ({@code -p},
+ * {@code -t}, {@code -d}). The target is {@code -t}, else {@code execution.target}; detached mode is {@code -d},
+ * else {@code execution.attached: false}. Only the attached {@code local} target runs in this version.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class RunConfiguration {
+    private RunConfiguration() {
+    }
+
+    /**
+     * The effective configuration of {@code weft run}.
+     *
+     * @param loaded the values of {@code weft-conf.yaml}, already validated
+     * @throws UsageException for an option this version cannot carry out, a malformed {@code -D} or {@code -p < 1}
+     * @throws IllegalConfigurationException for an unknown {@code -D} key or a value that does not parse
+     */
+    static Configuration build(RunOptions options, Configuration loaded) {
+        if (options.parallelism != null && options.parallelism < 1) {
+            throw new UsageException("Parallelism must be at least 1, not " + options.parallelism + ": fix -p");
+        }
+        Configuration config = new Configuration(loaded);
+        config.addAll(parseDynamicProperties(options.dynamicProperties));
+        if (options.parallelism != null) {
+            config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
+        }
+        checkTarget(options, config);
+        if (options.savepoint != null) {
+            throw new UsageException("Savepoints (-s) are not available in this version of Weft: "
+                    + "run without -s on target local");
+        }
+        if (options.detached || !config.get(DeploymentOptions.ATTACHED)) {
+            String source = options.detached ? "-d" : "execution.attached: false";
+            throw new UsageException("Detached mode (" + source + ") needs a cluster that outlives the CLI, but "
+                    + "target local runs the job inside the CLI's JVM: drop " + source);
+        }
+        if (options.jobManager != null) {
+            throw new UsageException("-m " + options.jobManager + " addresses a remote cluster (-t remote), which "
+                    + "is not available in this version of Weft: drop -m to run on target local");
+        }
+        config.set(DeploymentOptions.TARGET, Target.LOCAL.cliName());
+        config.set(DeploymentOptions.ATTACHED, true);
+        return config;
+    }
+
+    /**
+     * Parses {@code -D key=value} arguments, each checked against the declared options.
+     *
+     * @throws UsageException for an argument without {@code =} or with an empty key
+     * @throws IllegalConfigurationException for an unknown key (with a "did you mean" hint) or a bad value
+     */
+    static Configuration parseDynamicProperties(List<String> properties) {
+        Configuration config = new Configuration();
+        for (String property : properties) {
+            int eq = property.indexOf('=');
+            String key = eq < 0 ? "" : property.substring(0, eq).trim();
+            if (key.isEmpty()) {
+                throw new UsageException("Malformed -D '" + property + "': write -D key=value");
+            }
+            String value = property.substring(eq + 1);
+            GlobalConfiguration.validate(key, value, "-D");
+            config.setString(key, value);
+        }
+        return config;
+    }
+
+    private static void checkTarget(RunOptions options, Configuration config) {
+        String source = options.target != null ? "-t" : DeploymentOptions.TARGET.key();
+        String name = options.target != null ? options.target : config.get(DeploymentOptions.TARGET);
+        Target target = Target.fromName(name, source);
+        if (!target.isAvailable()) {
+            throw new UsageException("Target '" + target.cliName() + "' (" + source + ") is not available in this "
+                    + "version of Weft: only target local (an embedded cluster in the CLI's JVM) works");
+        }
+    }
+}
