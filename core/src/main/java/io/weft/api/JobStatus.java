@@ -15,6 +15,7 @@ import java.util.Set;
  *      │           │ └──▶ CANCELLING ──▶ CANCELED
  *      │           ▼
  *      └──── RESTARTING
+ *   CREATED and RESTARTING may also move to FAILING (no slots) or CANCELLING (cancel before running)
  *   any non-terminal status ──▶ SUSPENDED (terminal only locally: with HA another JobManager may resume)
  * </pre>
  *

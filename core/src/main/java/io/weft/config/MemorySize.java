@@ -31,6 +31,9 @@ public record MemorySize(long bytes) {
             case "t", "tb", "tib" -> 40;
             default -> throw new IllegalArgumentException("unknown unit '" + m.group(2) + "'");
         };
+        if (n > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException("too large");
+        }
         return new MemorySize(n << shift);
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class TimeUtils {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
     private static final Map<String, Duration> UNITS = Map.ofEntries(
+            Map.entry("ns", Duration.ofNanos(1)), Map.entry("nanos", Duration.ofNanos(1)),
             Map.entry("", Duration.ofMillis(1)), Map.entry("ms", Duration.ofMillis(1)),
             Map.entry("milli", Duration.ofMillis(1)), Map.entry("millis", Duration.ofMillis(1)),
             Map.entry("s", Duration.ofSeconds(1)), Map.entry("sec", Duration.ofSeconds(1)),
@@ -38,6 +39,9 @@ public final class TimeUtils {
 
     /** Prints the largest whole unit: {@code 2 min}, {@code 1500 ms}. */
     public static String formatDuration(Duration d) {
+        if (d.toNanos() % 1_000_000 != 0) {
+            return d.toNanos() + " ns";
+        }
         long ms = d.toMillis();
         if (ms != 0 && ms % 3_600_000 == 0) {
             return ms / 3_600_000 + " h";

@@ -108,8 +108,10 @@ public final class StreamGraphGenerator {
             factory = o.getPartialsOperatorFactory();
         }
         int parallelism = t.getParallelism() > 0 ? t.getParallelism() : config.get(CoreOptions.DEFAULT_PARALLELISM);
+        // a max parallelism the user chose is kept (and checked below); the default grows with the parallelism
         int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism()
-                : Math.max(config.get(CoreOptions.MAX_PARALLELISM), parallelism);
+                : config.contains(CoreOptions.MAX_PARALLELISM) ? config.get(CoreOptions.MAX_PARALLELISM)
+                : Math.max(CoreOptions.MAX_PARALLELISM.defaultValue(), parallelism);
         if (parallelism > maxParallelism) {
             throw new IllegalConfigurationException("Parallelism " + parallelism + " of '" + t.getName()
                     + "' exceeds its max parallelism " + maxParallelism + ": raise setMaxParallelism(...)");

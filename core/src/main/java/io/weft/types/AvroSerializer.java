@@ -1,5 +1,6 @@
 package io.weft.types;
 
+import java.io.EOFException;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -89,7 +90,12 @@ public final class AvroSerializer<T> implements TypeSerializer<T> {
     @Override
     public T deserialize(DataInputDeserializer source) throws IOException {
         decoder = DecoderFactory.get().directBinaryDecoder(source, decoder);
-        return reader.read(null, decoder);
+        try {
+            return reader.read(null, decoder);
+        } catch (EOFException e) {
+            throw new IllegalStateException("Truncated Avro record of schema " + schema.getFullName()
+                    + " before position " + source.position(), e);
+        }
     }
 
     @Override

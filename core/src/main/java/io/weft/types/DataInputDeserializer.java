@@ -1,6 +1,5 @@
 package io.weft.types;
 
-import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -60,10 +59,8 @@ public final class DataInputDeserializer extends InputStream {
         return n;
     }
 
-    public void readFully(byte[] b) throws EOFException {
-        if (end - position < b.length) {
-            throw new EOFException("Truncated record: " + b.length + " bytes needed at position " + position);
-        }
+    public void readFully(byte[] b) {
+        need(b.length);
         System.arraycopy(buffer, position, b, 0, b.length);
         position += b.length;
     }

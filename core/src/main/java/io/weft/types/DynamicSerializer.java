@@ -117,7 +117,10 @@ public final class DynamicSerializer implements TypeSerializer<Object> {
     }
 
     private static boolean isPojo(Class<?> c) {
-        if (c.isArray() || c.isInterface() || c.isAnonymousClass() || c.isSynthetic()) {
+        String n = c.getName();
+        if (c.isArray() || c.isInterface() || c.isAnonymousClass() || c.isSynthetic() || n.startsWith("java.")
+                || n.startsWith("javax.") || n.startsWith("jdk.") || n.startsWith("sun.")) {
+            // JDK classes are not POJOs: their state is often transient or inaccessible to Avro reflect
             return false;
         }
         try {

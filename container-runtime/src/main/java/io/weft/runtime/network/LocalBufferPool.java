@@ -48,13 +48,16 @@ public final class LocalBufferPool {
                     throw new IllegalStateException("Buffer pool of " + owner + " was released");
                 }
                 byte[] s = cached.poll();
-                if (s == null && taken < max) {
-                    s = global.tryRequest();
-                    if (s == null && taken < reserved) {
-                        // the reserve is guaranteed: wait briefly for the global pool to get a segment back
+                if (s == null && taken < reserved) {
+                    s = global.requestReserved();
+                    if (s == null) {
+                        // a released reserve's segment is still out: it comes back shortly
                         available.await(10, TimeUnit.MILLISECONDS);
                         continue;
                     }
+                    taken++;
+                } else if (s == null && taken < max) {
+                    s = global.tryRequestExcess();
                     if (s != null) {
                         taken++;
                     }
@@ -72,10 +75,11 @@ public final class LocalBufferPool {
     void recycle(byte[] segment) {
         lock.lock();
         try {
-            if (destroyed || taken > reserved) {
+            boolean excess = taken > reserved;
+            if (destroyed || excess) {
                 // beyond the reserve, segments go back to the TaskManager so other partitions can use them
                 taken--;
-                global.recycle(segment);
+                global.recycle(segment, excess);
                 available.signal();
             } else {
                 cached.push(segment);
@@ -95,7 +99,7 @@ public final class LocalBufferPool {
             }
             destroyed = true;
             for (byte[] s : cached) {
-                global.recycle(s);
+                global.recycle(s, false);
                 taken--;
             }
             cached.clear();

@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 
 /**
  * A TaskManager's budget of network memory: a fixed number of fixed-size segments, allocated lazily and handed
- * to per-partition {@link LocalBufferPool}s.
+ * to per-partition {@link LocalBufferPool}s. Each local pool reserves a minimum that it can always get; segments
+ * beyond reserves ("excess") are shared, and never eat into another pool's reserve.
  *
  * <p>Thread-safe (one lock); never blocks.
  */
@@ -14,6 +15,7 @@ public final class NetworkBufferPool {
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
     private int allocated;
     private int reserved;
+    private int excessInUse;
 
     public NetworkBufferPool(int totalSegments, int segmentSize) {
         if (totalSegments < 1 || segmentSize < 64) {
@@ -50,8 +52,26 @@ public final class NetworkBufferPool {
         reserved -= count;
     }
 
-    /** A segment, or null when every segment is in use. */
-    synchronized byte[] tryRequest() {
+    /**
+     * A segment of a reserve; null only while a segment of a released reserve is still out (transient).
+     */
+    synchronized byte[] requestReserved() {
+        return take();
+    }
+
+    /** A segment beyond the caller's reserve, or null when the unreserved budget is in use. */
+    synchronized byte[] tryRequestExcess() {
+        if (excessInUse >= totalSegments - reserved) {
+            return null;
+        }
+        byte[] s = take();
+        if (s != null) {
+            excessInUse++;
+        }
+        return s;
+    }
+
+    private byte[] take() {
         byte[] s = free.poll();
         if (s == null && allocated < totalSegments) {
             allocated++;
@@ -60,7 +80,11 @@ public final class NetworkBufferPool {
         return s;
     }
 
-    synchronized void recycle(byte[] segment) {
+    /** Takes a segment back; {@code excess} says whether it was handed out by {@link #tryRequestExcess()}. */
+    synchronized void recycle(byte[] segment, boolean excess) {
+        if (excess) {
+            excessInUse--;
+        }
         free.push(segment);
     }
 

@@ -47,6 +47,9 @@ public final class RecordDeserializer<T> {
             byte[] m = memory;
             int p = position;
             int len = ((m[p] & 0xFF) << 24) | ((m[p + 1] & 0xFF) << 16) | ((m[p + 2] & 0xFF) << 8) | (m[p + 3] & 0xFF);
+            if (len < 0) {
+                throw new IllegalStateException("Corrupt record length " + len + " in network buffer");
+            }
             if (remaining - 4 >= len) {
                 position = p + 4 + len;
                 return read(m, p + 4, len);

@@ -61,7 +61,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
     Object get(StateTable t) {
         Cell c = cell(t, false);
-        return c == null ? null : c.value;
+        return c == null ? null : c.get();
     }
 
     void put(StateTable t, Object value) {
@@ -71,13 +71,17 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
                 cachedCell = null;
             }
         } else {
-            cell(t, true).value = value;
+            cell(t, true).set(value);
         }
     }
 
     private Cell cell(StateTable t, boolean create) {
         if (cachedTable == t && (cachedCell != null || !create)) {
             return cachedCell;
+        }
+        if (currentKey == null) {
+            throw new IllegalStateException("Keyed state of " + owner + " used while no key is set: use it in"
+                    + " processElement or onTimer, not in open or close");
         }
         Map<Object, Cell> m = t.groups[currentGroup];
         Cell c = m.get(currentKey);
@@ -146,9 +150,30 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return n;
     }
 
-    /** The value of one key in one state. */
+    /**
+     * The value of one key in one state. A Long is kept unboxed: storing a fresh box into a long-lived cell on
+     * every update costs the garbage collector a card mark, and a box handed out by {@link #get()} usually never
+     * leaves the caller, so the JIT can remove it.
+     */
     private static final class Cell {
-        Object value;
+        private Object value;
+        private long longValue;
+        private boolean isLong;
+
+        Object get() {
+            return isLong ? Long.valueOf(longValue) : value;
+        }
+
+        void set(Object v) {
+            if (v instanceof Long l) {
+                longValue = l;
+                isLong = true;
+                value = null;
+            } else {
+                value = v;
+                isLong = false;
+            }
+        }
     }
 
     /** The values of one state, one map per key group. */

@@ -1,6 +1,8 @@
 package io.weft.runtime.state;
 
 import io.weft.api.state.MapState;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +63,19 @@ final class HeapMapState<K, V> implements MapState<K, V> {
     @Override
     public Iterable<Map.Entry<K, V>> entries() {
         Map<K, V> m = map(false);
-        return m == null ? List.of() : List.copyOf(new HashMap<>(m).entrySet());
+        return m == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(new HashMap<>(m).entrySet()));
     }
 
     @Override
     public Iterable<K> keys() {
         Map<K, V> m = map(false);
-        return m == null ? List.of() : List.copyOf(m.keySet());
+        return m == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(m.keySet()));
     }
 
     @Override
     public Iterable<V> values() {
         Map<K, V> m = map(false);
-        return m == null ? List.of() : List.copyOf(m.values());
+        return m == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(m.values()));
     }
 
     @Override

@@ -23,6 +23,38 @@ public final class FieldAggregator implements ReduceFunction<Object> {
         this.kind = kind;
     }
 
+    /** Whether this sums a field whose values, when they are Longs, may be added up unboxed. */
+    boolean isSum() {
+        return kind == Kind.SUM;
+    }
+
+    /** The aggregated field of a record (the record itself for position 0 of a plain value). */
+    Object fieldOf(Object record) {
+        if (record instanceof Tuple2<?, ?> t) {
+            return t.getField(position);
+        }
+        if (record instanceof Tuple3<?, ?, ?> t) {
+            return t.getField(position);
+        }
+        return position == 0 ? record : null;
+    }
+
+    /** A copy of {@code record} with the aggregated field replaced by {@code value}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object withField(Object record, Object value) {
+        if (record instanceof Tuple2 t) {
+            return position == 0 ? new Tuple2<>(value, t.f1) : new Tuple2<>(t.f0, value);
+        }
+        if (record instanceof Tuple3 t) {
+            return switch (position) {
+                case 0 -> new Tuple3<>(value, t.f1, t.f2);
+                case 1 -> new Tuple3<>(t.f0, value, t.f2);
+                default -> new Tuple3<>(t.f0, t.f1, value);
+            };
+        }
+        return value;
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object reduce(Object a, Object b) {

@@ -14,37 +14,34 @@ import java.util.Map;
  * reduce downstream combines the partial values of each key, which is correct because reduce functions are
  * associative.
  *
- * <p>Memory is bounded: when the map holds {@link #MAX_KEYS} keys it is emitted and cleared. Task thread only.
+ * <p>A {@code sum} over Long values is added up unboxed, without a new record per input. Memory is bounded: when
+ * the map holds {@link #MAX_KEYS} keys it is emitted and cleared. Task thread only.
  */
 public final class LocalCombineOperator<T> extends AbstractStreamOperator<ReduceFunction<T>, Tuple2<Object, T>>
         implements OneInputStreamOperator<T, Tuple2<Object, T>> {
     /** Keys held before the partial values are sent on. */
     static final int MAX_KEYS = 1 << 18;
     private final KeySelector<T, ?> keys;
-    private final Map<Object, T> partials = new HashMap<>();
+    private final FieldAggregator longSum;
+    private final Map<Object, Partial> partials = new HashMap<>();
 
     public LocalCombineOperator(ReduceFunction<T> reducer, KeySelector<T, ?> keys) {
         super(reducer, null);
         this.keys = keys;
+        this.longSum = reducer instanceof FieldAggregator f && f.isSum() ? f : null;
     }
 
     @Override
     public void processElement(T record) throws Exception {
-        try {
-            partials.merge(keys.getKey(record), record, this::reduce);
-        } catch (CombineException e) {
-            throw (Exception) e.getCause();
-        }
-        if (partials.size() >= MAX_KEYS) {
-            emitAll();
-        }
-    }
-
-    private T reduce(T a, T b) {
-        try {
-            return userFunction.reduce(a, b);
-        } catch (Exception e) {
-            throw new CombineException(e);
+        Object key = keys.getKey(record);
+        Partial p = partials.get(key);
+        if (p == null) {
+            partials.put(key, new Partial(record));
+            if (partials.size() >= MAX_KEYS) {
+                emitAll();
+            }
+        } else {
+            p.add(record);
         }
     }
 
@@ -53,17 +50,40 @@ public final class LocalCombineOperator<T> extends AbstractStreamOperator<Reduce
         emitAll();
     }
 
+    @SuppressWarnings("unchecked")
     private void emitAll() {
-        for (Map.Entry<Object, T> e : partials.entrySet()) {
-            output.collect(new Tuple2<>(e.getKey(), e.getValue()));
+        for (Map.Entry<Object, Partial> e : partials.entrySet()) {
+            output.collect(new Tuple2<>(e.getKey(), (T) e.getValue().value()));
         }
         partials.clear();
     }
 
-    /** Carries a reduce function's exception out of {@link Map#merge}; unwrapped by processElement. */
-    private static final class CombineException extends RuntimeException {
-        CombineException(Exception cause) {
-            super(cause);
+    /** The partial value of one key: a record, or (for a sum of Longs) the first record and the running sum. */
+    private final class Partial {
+        private Object value;
+        private long sum;
+        private boolean summing;
+
+        Partial(T first) {
+            value = first;
+            if (longSum != null && longSum.fieldOf(first) instanceof Long l) {
+                sum = l;
+                summing = true;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void add(T record) throws Exception {
+            if (summing && longSum.fieldOf(record) instanceof Long l) {
+                sum += l;
+                return;
+            }
+            value = userFunction.reduce((T) value(), record);
+            summing = false;
+        }
+
+        Object value() {
+            return summing ? longSum.withField(value, sum) : value;
         }
     }
 }
