@@ -4,12 +4,13 @@ import io.weft.runtime.IntermediateDataSetID;
 
 /** The records one vertex sends over one network edge; consumed by one {@link JobEdge}. */
 public final class IntermediateDataSet {
-    private final IntermediateDataSetID id = new IntermediateDataSetID();
+    private final IntermediateDataSetID id;
     private final JobVertex producer;
     private final StreamEdge streamEdge;
     private JobEdge consumer;
 
-    IntermediateDataSet(JobVertex producer, StreamEdge streamEdge) {
+    IntermediateDataSet(IntermediateDataSetID id, JobVertex producer, StreamEdge streamEdge) {
+        this.id = id;
         this.producer = producer;
         this.streamEdge = streamEdge;
     }

@@ -26,9 +26,11 @@ public final class JobGraphGenerator {
 
     public JobGraph generate(StreamGraph graph, JobID jobId) {
         List<JobVertex> vertices = new ArrayList<>();
+        GraphIds ids = new GraphIds(graph);
         for (StreamNode node : graph.nodes()) {
             if (!isChainedIntoPredecessor(node)) {
-                JobVertex v = new JobVertex(collectChain(node));
+                List<StreamNode> chain = collectChain(node);
+                JobVertex v = new JobVertex(ids.vertexId(chain), chain);
                 v.getChain().forEach(n -> vertexOf.put(n, v));
                 vertices.add(v);
             }
@@ -37,7 +39,8 @@ public final class JobGraphGenerator {
             for (StreamNode n : v.getChain()) {
                 for (StreamEdge e : n.getOutEdges()) {
                     if (!isChainable(e)) {
-                        IntermediateDataSet ds = new IntermediateDataSet(v, e);
+                        IntermediateDataSet ds = new IntermediateDataSet(
+                                ids.dataSetId(v.getId(), v.getProducedDataSets().size()), v, e);
                         v.getProducedDataSets().add(ds);
                         JobVertex target = vertexOf.get(e.target());
                         JobEdge edge = new JobEdge(ds, target);

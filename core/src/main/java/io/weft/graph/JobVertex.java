@@ -9,13 +9,14 @@ import java.util.List;
  * run by one thread per subtask. Built by {@link JobGraphGenerator}; read-only afterwards.
  */
 public final class JobVertex {
-    private final JobVertexID id = new JobVertexID();
+    private final JobVertexID id;
     private final List<StreamNode> chain;
     private final String name;
     private final List<JobEdge> inputs = new ArrayList<>();
     private final List<IntermediateDataSet> produced = new ArrayList<>();
 
-    JobVertex(List<StreamNode> chain) {
+    JobVertex(JobVertexID id, List<StreamNode> chain) {
+        this.id = id;
         this.chain = List.copyOf(chain);
         StringBuilder b = new StringBuilder();
         for (StreamNode n : chain) {

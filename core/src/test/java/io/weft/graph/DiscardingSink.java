@@ -5,7 +5,7 @@ import io.weft.api.connector.SinkContext;
 import io.weft.api.connector.SinkWriter;
 
 /** A sink that drops every record; graph translation never runs it. */
-final class DiscardingSink<T> implements Sink<T> {
+public final class DiscardingSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(SinkContext context) {
         return new SinkWriter<>() {

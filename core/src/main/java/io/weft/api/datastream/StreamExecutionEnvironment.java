@@ -42,6 +42,7 @@ public class StreamExecutionEnvironment {
     private final List<Transformation<?>> transformations = new ArrayList<>();
     private final List<JobListener> listeners = new ArrayList<>();
     private final ClassLoader userClassLoader;
+    private PlanCapture capture;
 
     public StreamExecutionEnvironment(Configuration configuration) {
         this(configuration, Thread.currentThread().getContextClassLoader());
@@ -66,6 +67,7 @@ public class StreamExecutionEnvironment {
                 c == null ? Thread.currentThread().getContextClassLoader() : c.userClassLoader());
         if (c != null) {
             env.listeners.addAll(c.listeners());
+            env.capture = c.capture();
         }
         return env;
     }
@@ -76,7 +78,18 @@ public class StreamExecutionEnvironment {
      */
     public static void initializeContext(Configuration configuration, ClassLoader userClassLoader,
             List<JobListener> listeners) {
-        context = new ContextSettings(new Configuration(configuration), userClassLoader, List.copyOf(listeners));
+        context = new ContextSettings(new Configuration(configuration), userClassLoader, List.copyOf(listeners),
+                null);
+    }
+
+    /**
+     * Installs a context in which {@code execute()} submits nothing: it hands the job graph to {@code capture}
+     * and ends the program by throwing {@link PlanCapture.ProgramEnd}. Used to re-create a job's graph from its
+     * jar (see {@link PlanCapture}).
+     */
+    static void initializeCaptureContext(Configuration configuration, ClassLoader userClassLoader,
+            PlanCapture capture) {
+        context = new ContextSettings(new Configuration(configuration), userClassLoader, List.of(), capture);
     }
 
     /** Removes the context installed by {@link #initializeContext}. */
@@ -173,6 +186,11 @@ public class StreamExecutionEnvironment {
 
     /** Submits the job and returns once the target accepted it. */
     public JobClient executeAsync(String jobName) throws Exception {
+        if (capture != null) {
+            StreamGraph captured = getStreamGraph(jobName);
+            transformations.clear();
+            throw capture.capture(new JobGraphGenerator().generate(captured));
+        }
         validateConnectors();
         StreamGraph streamGraph = getStreamGraph(jobName);
         transformations.clear();
@@ -212,6 +230,6 @@ public class StreamExecutionEnvironment {
     }
 
     private record ContextSettings(Configuration configuration, ClassLoader userClassLoader,
-            List<JobListener> listeners) {
+            List<JobListener> listeners, PlanCapture capture) {
     }
 }
