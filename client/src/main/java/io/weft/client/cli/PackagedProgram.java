@@ -3,6 +3,7 @@ package io.weft.client.cli;
 import io.weft.api.datastream.StreamExecutionEnvironment;
 import io.weft.api.execution.JobListener;
 import io.weft.config.Configuration;
+import io.weft.runtime.classloading.ChildFirstClassLoader;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * and an entry class without {@code public static void main(String[])}.
  *
  * <h2>Class loading</h2>
- * The jar's classes are loaded by a {@link URLClassLoader} whose parent is the CLI's class loader (parent first),
+ * The jar's classes are loaded by a {@link ChildFirstClassLoader} whose parent is the CLI's class loader (the
+ * job's own classes first; Weft, the JDK, logging, Hadoop and Avro from the CLI),
  * so the program shares Weft's API classes with the CLI.
  *
  * <h2>Threading and life cycle</h2>
@@ -64,7 +66,7 @@ final class PackagedProgram implements AutoCloseable {
         Path jar = checkJar(jarArgument);
         Manifest manifest = readManifest(jar);
         String className = mainClass != null ? mainClass : mainClassOf(manifest, jar);
-        URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(jar)}, parent);
+        URLClassLoader loader = new ChildFirstClassLoader(new URL[] {toUrl(jar)}, parent, List.of());
         try {
             Method main = findMain(loader, className, jar);
             return new PackagedProgram(jar, className, loader, main);
