@@ -15,7 +15,8 @@ public final class ConfigOptions {
     /** Every class that declares options; keys not declared in one of them are rejected. */
     public static final List<Class<?>> ALL_OPTION_CLASSES = List.of(
             CoreOptions.class, DeploymentOptions.class, TaskManagerOptions.class, RestartStrategyOptions.class,
-            LocalOptions.class);
+            RestOptions.class,
+            LocalOptions.class, RpcOptions.class, SecurityOptions.class);
 
     private ConfigOptions() {
     }

@@ -4,4 +4,7 @@ package io.weft.runtime;
 public interface JobMasterGateway {
     /** A task changed state (INITIALIZING, RUNNING, FINISHED, CANCELED, FAILED). */
     void updateTaskExecutionState(TaskExecutionState state);
+
+    /** A TaskManager holding some of the job's slots is gone; its tasks count as failed. */
+    void taskManagerLost(ResourceID taskManager, String cause);
 }

@@ -15,9 +15,11 @@ public interface ResourceManagerGateway {
 
     /**
      * Allocates {@code count} slots for a job, waiting up to {@code timeout} for TaskManagers to offer them;
-     * fails with a message naming the job, the slots needed and the slots available.
+     * fails with a message naming the job, the slots needed and the slots available. The {@code owner} is told
+     * when a TaskManager holding some of the job's slots is lost.
      */
-    CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count, Duration timeout);
+    CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, JobMasterGateway owner, int count,
+            Duration timeout);
 
     /** Frees every slot of a job. */
     CompletableFuture<Void> releaseSlots(JobID jobId);

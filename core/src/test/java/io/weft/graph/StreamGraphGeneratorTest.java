@@ -3,6 +3,7 @@ package io.weft.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.api.connector.DiscardingSink;
 import io.weft.api.RuntimeExecutionMode;
 import io.weft.api.datastream.DataStream;
 import io.weft.api.datastream.SingleOutputStreamOperator;

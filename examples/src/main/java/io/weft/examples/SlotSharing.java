@@ -1,5 +1,6 @@
 package io.weft.examples;
 
+import io.weft.api.connector.DiscardingSink;
 import io.weft.api.datastream.StreamExecutionEnvironment;
 import io.weft.connectors.generator.GeneratorSource;
 import io.weft.types.Types;

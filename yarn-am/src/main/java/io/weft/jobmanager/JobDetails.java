@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A snapshot of a job for the CLI, REST and tests: name, status, and per vertex its parallelism and each
- * subtask's state, attempt and slot. Immutable.
+ * A snapshot of a job for the CLI, REST and tests: name, status, start and end time, and per vertex its
+ * parallelism and each subtask's state, attempt and slot. Immutable.
+ *
+ * @param timestamps when the job last entered each status it went through
+ * @param startTime when the job was submitted (epoch millis); restarts do not move it
+ * @param endTime when the job reached a globally terminal status, or -1 while it has not
  */
 public record JobDetails(JobID jobId, String name, JobStatus status, Map<JobStatus, Long> timestamps,
-        List<Vertex> vertices) {
+        List<Vertex> vertices, long startTime, long endTime) {
 
     /** One vertex. */
     public record Vertex(String id, String name, int parallelism, List<Subtask> subtasks) {
@@ -27,7 +31,8 @@ public record JobDetails(JobID jobId, String name, JobStatus status, Map<JobStat
     public record Subtask(int index, int attempt, ExecutionState state, String taskManager, Integer slot) {
     }
 
-    static JobDetails of(JobGraph jobGraph, JobStatus status, ExecutionGraph graph, Map<JobStatus, Long> times) {
+    static JobDetails of(JobGraph jobGraph, JobStatus status, ExecutionGraph graph, Map<JobStatus, Long> times,
+            long startTime) {
         List<Vertex> vertices = new ArrayList<>();
         for (ExecutionJobVertex v : graph.getVertices()) {
             List<Subtask> subtasks = new ArrayList<>();
@@ -40,6 +45,8 @@ public record JobDetails(JobID jobId, String name, JobStatus status, Map<JobStat
             vertices.add(new Vertex(v.getJobVertex().getId().toString(), v.getJobVertex().getName(),
                     v.getParallelism(), subtasks));
         }
-        return new JobDetails(jobGraph.jobId(), jobGraph.name(), status, Map.copyOf(times), vertices);
+        long endTime = status.isGloballyTerminal() ? times.getOrDefault(status, -1L) : -1L;
+        return new JobDetails(jobGraph.jobId(), jobGraph.name(), status, Map.copyOf(times), vertices, startTime,
+                endTime);
     }
 }

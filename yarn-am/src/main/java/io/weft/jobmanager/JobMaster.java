@@ -1,6 +1,7 @@
 package io.weft.jobmanager;
 
 import io.weft.api.JobStatus;
+import io.weft.api.TransportException;
 import io.weft.config.LocalOptions;
 import io.weft.graph.JobGraph;
 import io.weft.jobmanager.executiongraph.Execution;
@@ -19,6 +20,7 @@ import io.weft.runtime.TaskExecutionState;
 import io.weft.runtime.TaskExecutorGateway;
 import io.weft.runtime.rpc.MainThreadExecutor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,10 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private final ExecutionGraph graph;
     private final RestartStrategy restartStrategy;
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final CompletableFuture<ArchivedJob> archive = new CompletableFuture<>();
     private final Map<JobStatus, Long> statusTimestamps = new EnumMap<>(JobStatus.class);
     private final Map<ExecutionAttemptID, Execution> current = new HashMap<>();
+    private final long startTime;
     private JobStatus status = JobStatus.CREATED;
     private List<SlotOffer> slots;
     private SlotAssignment assignment;
@@ -69,7 +73,8 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         this.main = new MainThreadExecutor("jobmaster-" + jobGraph.jobId(), fatalErrorHandler);
         this.graph = new ExecutionGraph(jobGraph);
         this.restartStrategy = RestartStrategy.fromConfiguration(jobGraph.configuration());
-        statusTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
+        this.startTime = System.currentTimeMillis();
+        statusTimestamps.put(JobStatus.CREATED, startTime);
     }
 
     /** Starts scheduling; the job's end completes {@link #getResultFuture()}. */
@@ -79,6 +84,14 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
 
     public CompletableFuture<JobResult> getResultFuture() {
         return result;
+    }
+
+    /**
+     * What to keep of the job once it ended: completes on the thread that completes {@link #getResultFuture()},
+     * just before it.
+     */
+    public CompletableFuture<ArchivedJob> getArchiveFuture() {
+        return archive;
     }
 
     public JobGraph getJobGraph() {
@@ -92,7 +105,31 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
 
     /** A snapshot of vertices and subtasks, taken on the main thread. */
     public CompletableFuture<JobDetails> requestJobDetails() {
-        return main.call(() -> JobDetails.of(jobGraph, status, graph, statusTimestamps));
+        return main.call(() -> JobDetails.of(jobGraph, status, graph, statusTimestamps, startTime));
+    }
+
+    /** The failure that ended the job and every failed attempt, taken on the main thread. */
+    public CompletableFuture<JobExceptions> requestJobExceptions() {
+        return main.call(this::jobExceptions);
+    }
+
+    private JobExceptions jobExceptions() {
+        List<JobExceptions.AttemptFailure> failures = new ArrayList<>();
+        for (ExecutionVertex ev : graph.getAllExecutionVertices()) {
+            List<Execution> attempts = new ArrayList<>(ev.getPriorExecutions());
+            attempts.add(ev.getCurrentExecution());
+            for (Execution e : attempts) {
+                if (e.getFailure() != null) {
+                    Long failedAt = e.getTimestamp(ExecutionState.FAILED);
+                    failures.add(new JobExceptions.AttemptFailure(e.getFailure(), ev.getTaskName(),
+                            e.getAttemptNumber(), e.getSlot() == null ? null : e.getSlot().taskManager().toString(),
+                            failedAt == null ? 0L : failedAt));
+                }
+            }
+        }
+        failures.sort(Comparator.comparingLong(JobExceptions.AttemptFailure::timestamp).reversed());
+        return new JobExceptions(failureCause, failureCause == null ? null : statusTimestamps.get(JobStatus.FAILING),
+                List.copyOf(failures));
     }
 
     /** Cancels the job; completes once cancellation has started. */
@@ -112,6 +149,21 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         main.execute(() -> onTaskState(update));
     }
 
+    @Override
+    public void taskManagerLost(ResourceID taskManager, String cause) {
+        main.execute(() -> {
+            for (Execution e : List.copyOf(current.values())) {
+                if (!e.getState().isTerminal() && e.getSlot() != null
+                        && e.getSlot().taskManager().equals(taskManager)) {
+                    onTaskState(new TaskExecutionState(e.getAttemptId(), ExecutionState.FAILED, ErrorInfo.of(
+                            new TransportException("TaskManager " + taskManager + " running " + e + " was lost ("
+                                    + cause + "): the process may have died or its host may be unreachable",
+                                    null)), Map.of()));
+                }
+            }
+        });
+    }
+
     private void transitionJob(JobStatus next) {
         LOG.info("Job {} ({}) switched from {} to {}", jobGraph.name(), jobGraph.jobId(), status, next);
         status = status.checkTransition(next, jobGraph.jobId());
@@ -121,7 +173,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private void requestSlotsAndDeploy() {
         transitionJob(JobStatus.RUNNING);
         firstRunning = System.currentTimeMillis();
-        resourceManager.requestSlots(jobGraph.jobId(), jobGraph.requiredSlots(),
+        resourceManager.requestSlots(jobGraph.jobId(), this, jobGraph.requiredSlots(),
                 jobGraph.configuration().get(LocalOptions.SLOT_REQUEST_TIMEOUT)).whenComplete((offers, error) ->
                 main.execute(() -> {
                     if (error != null) {
@@ -253,8 +305,12 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         for (ExecutionVertex ev : graph.getAllExecutionVertices()) {
             ev.resetForNewExecution();
         }
-        transitionJob(JobStatus.RUNNING);
-        deployAll();
+        // slots are requested anew: the TaskManagers of the last attempt may be gone
+        resourceManager.releaseSlots(jobGraph.jobId()).whenComplete((v, e) -> main.execute(() -> {
+            if (status == JobStatus.CREATED) {
+                requestSlotsAndDeploy();
+            }
+        }));
     }
 
     private void finishJob(JobStatus terminal) {
@@ -266,7 +322,12 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         long runtime = firstRunning < 0 ? 0 : System.currentTimeMillis() - firstRunning;
         JobResult r = new JobResult(jobGraph.jobId(), jobGraph.name(), terminal,
                 terminal == JobStatus.FAILED ? failureCause : null, runtime, counters);
-        resourceManager.releaseSlots(jobGraph.jobId()).whenComplete((v, e) -> result.complete(r));
+        ArchivedJob archived = new ArchivedJob(r, JobDetails.of(jobGraph, terminal, graph, statusTimestamps,
+                startTime), jobExceptions());
+        resourceManager.releaseSlots(jobGraph.jobId()).whenComplete((v, e) -> {
+            archive.complete(archived);
+            result.complete(r);
+        });
     }
 
     /** Every attempt so far, for tests and the web view. */

@@ -49,7 +49,6 @@ public final class CliFrontend {
     public static final String DEBUG_ENV = "WEFT_DEBUG";
 
     private static final Logger LOG = LoggerFactory.getLogger(CliFrontend.class);
-    private static final String RUN_HELP = "see 'weft run --help'";
 
     private final Map<String, String> environment;
 
@@ -88,6 +87,12 @@ public final class CliFrontend {
         RunOptions runOptions = new RunOptions();
         CommandLine weft = new CommandLine(new WeftCommand());
         weft.addSubcommand("run", runOptions);
+        ClusterOptions.ListJobs listOptions = new ClusterOptions.ListJobs();
+        ClusterOptions.Status statusOptions = new ClusterOptions.Status();
+        ClusterOptions.Cancel cancelOptions = new ClusterOptions.Cancel();
+        weft.addSubcommand("list", listOptions);
+        weft.addSubcommand("status", statusOptions);
+        weft.addSubcommand("cancel", cancelOptions);
         weft.setExpandAtFiles(false);
         // Everything after the jar belongs to the program, even words that look like options.
         weft.getSubcommands().get("run").setStopAtPositional(true);
@@ -112,7 +117,17 @@ public final class CliFrontend {
             command.commandSpec().commandLine().usage(out);
             return ExitCode.SUCCESS;
         }
-        return runProgram(runOptions, out, err, debug || runOptions.verbose);
+        return switch (command.commandSpec().name()) {
+            case "list" -> ClusterCommands.list(debugged(listOptions, debug), out, err);
+            case "status" -> ClusterCommands.status(debugged(statusOptions, debug), out, err);
+            case "cancel" -> ClusterCommands.cancel(debugged(cancelOptions, debug), out, err);
+            default -> runProgram(runOptions, out, err, debug || runOptions.verbose);
+        };
+    }
+
+    private static <T extends ClusterOptions.Common> T debugged(T options, boolean debug) {
+        options.verbose |= debug;
+        return options;
     }
 
     private int runProgram(RunOptions options, PrintStream out, PrintStream err, boolean verbose) {
@@ -170,7 +185,7 @@ public final class CliFrontend {
     private static int parseError(ParameterException e, CommandLine weft, PrintStream err, boolean verbose) {
         if (e.getCommandLine() != weft) {
             // An error in a command's arguments: one line, pointing at its help.
-            err.println(Failures.message(e) + " (" + RUN_HELP + ")");
+            err.println(Failures.message(e) + " (see 'weft " + e.getCommandLine().getCommandName() + " --help')");
             printStackTrace(e, err, verbose);
             return ExitCode.USAGE;
         }

@@ -306,10 +306,10 @@ class CliFrontendUsageErrorsTest {
 
     @Test
     void whenCommandIsUnknown_thenUsageOnStderr() {
-        CliResult r = CliResult.of(env, "list");
+        CliResult r = CliResult.of(env, "frobnicate");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.errLines().get(0)).isEqualTo("Unknown command 'list'");
+        assertThat(r.errLines().get(0)).isEqualTo("Unknown command 'frobnicate'");
         assertThat(r.err()).contains("Usage: weft");
         assertThat(r.out()).isEmpty();
     }

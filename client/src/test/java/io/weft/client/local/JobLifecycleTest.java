@@ -141,6 +141,35 @@ class JobLifecycleTest {
     }
 
     @Test
+    void whenATaskManagerIsLost_thenTheJobRestartsOnTheRemainingOneWithExactOutput() throws Exception {
+        Configuration conf = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 2)
+                .set(RestartStrategyOptions.TYPE, RestartStrategyOptions.Type.FIXED_DELAY)
+                .set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 2)
+                .set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(10))
+                .set(io.weft.config.CoreOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        CollectSink<Long> sink = new CollectSink<>();
+        env.fromSource(TestSources.slowLongs(40_000), "Source").setParallelism(2)
+                .keyBy(x -> x % 5).reduce(Long::sum).setParallelism(2)
+                .sinkTo(sink).setParallelism(2);
+        JobGraph graph = new JobGraphGenerator().generate(env.getStreamGraph("lose a TaskManager"));
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, conf)) {
+            JobID id = cluster.dispatcher().submitJob(graph, getClass().getClassLoader()).get();
+            JobDetails details = awaitAllRunning(cluster, id);
+            String victim = details.vertices().get(0).subtasks().get(0).taskManager();
+            var te = cluster.taskExecutors().stream().filter(t -> t.getResourceId().toString().equals(victim))
+                    .findFirst().orElseThrow();
+            cluster.resourceManager().taskManagerLost(te.getResourceId(), "killed by the test");
+            te.close();
+            JobResult result = cluster.dispatcher().requestJobResult(id).get(60, TimeUnit.SECONDS);
+            assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
+        }
+        long[] expected = new long[5];
+        LongStream.range(0, 40_000).forEach(x -> expected[(int) (x % 5)] += x);
+        assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(LongStream.of(expected).boxed().toList());
+    }
+
+    @Test
     void jobNeedingMoreSlotsThanTheClusterHasFailsWithTheCapacityNamed() {
         Configuration conf = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 1)
                 .set(LocalOptions.NUM_TASK_MANAGERS, 2);

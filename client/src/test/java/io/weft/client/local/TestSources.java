@@ -12,6 +12,26 @@ final class TestSources {
     private TestSources() {
     }
 
+    /** As {@link #longs}, pausing a millisecond after every 100 records (a job that runs for a while). */
+    static Source<Long> slowLongs(long count) {
+        Source<Long> fast = longs(count);
+        return new Source<>() {
+            @Override
+            public Boundedness getBoundedness() {
+                return Boundedness.BOUNDED;
+            }
+
+            @Override
+            public SourceReader<Long> createReader(SourceReaderContext context) throws Exception {
+                SourceReader<Long> reader = fast.createReader(context);
+                return output -> {
+                    Thread.sleep(1);
+                    return reader.pollNext(output);
+                };
+            }
+        };
+    }
+
     /** Subtask i of p emits the longs i, i+p, i+2p, ... below {@code count} (Long.MAX_VALUE: unbounded). */
     static Source<Long> longs(long count) {
         return new Source<>() {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private final TaskServices services;
     private final ScheduledExecutorService timerThread;
     private final PartitionDirectory directory;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param directory where this TaskManager's partitions are found by tasks of other TaskManagers in this JVM
@@ -163,9 +165,12 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         return null;
     }
 
-    /** Cancels every task and stops the TaskManager's threads. */
+    /** Cancels every task and stops the TaskManager's threads; closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         main.call(() -> {
             tasks.values().forEach(Task::cancel);
             return null;

@@ -3,6 +3,7 @@ package io.weft.api.datastream;
 import io.weft.api.InvalidProgramException;
 import io.weft.config.Configuration;
 import io.weft.graph.JobGraph;
+import java.lang.reflect.InvocationTargetException;
 
 /**
  * Re-creates a job's graph by running its program without submitting anything: the program's first
@@ -37,7 +38,8 @@ public final class PlanCapture {
             if (capture.captured != null && causedByEnd(t)) {
                 return capture.captured;
             }
-            throw new InvalidProgramException("The program failed before it defined its job: " + t, t);
+            Throwable shown = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
+            throw new InvalidProgramException("The program failed before it defined its job: " + shown, shown);
         } finally {
             StreamExecutionEnvironment.resetContext();
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.api.InvalidProgramException;
 import io.weft.config.Configuration;
-import io.weft.graph.DiscardingSink;
+import io.weft.api.connector.DiscardingSink;
 import io.weft.graph.IntermediateDataSet;
 import io.weft.graph.JobGraph;
 import io.weft.graph.JobVertex;

@@ -2,6 +2,7 @@ package io.weft.jobmanager.resourcemanager;
 
 import io.weft.api.JobID;
 import io.weft.runtime.AllocationID;
+import io.weft.runtime.JobMasterGateway;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.ResourceManagerGateway;
 import io.weft.runtime.SlotOffer;
@@ -10,6 +11,7 @@ import io.weft.runtime.rpc.MainThreadExecutor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     private final ResourceManagerDriver driver;
     private final Map<ResourceID, Registration> taskManagers = new LinkedHashMap<>();
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
+    private final Map<JobID, JobMasterGateway> owners = new HashMap<>();
 
     public ResourceManager(ResourceManagerDriver driver, Consumer<Throwable> fatalErrorHandler) {
         this.driver = driver;
@@ -67,23 +70,27 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     }
 
     @Override
-    public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count, Duration timeout) {
+    public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, JobMasterGateway owner, int count,
+            Duration timeout) {
         CompletableFuture<List<SlotOffer>> result = new CompletableFuture<>();
         main.execute(() -> {
+            owners.put(jobId, owner);
             PendingRequest request = new PendingRequest(jobId, count, result);
             int free = freeSlots();
             if (free >= count) {
                 allocate(request);
                 return;
             }
-            if (!driver.canStartTaskManagers()) {
+            if (!driver.expectsMoreTaskManagers()) {
                 result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " needs " + count
                         + " slots but the cluster has " + free + " free (" + driver.describeCapacity()
                         + "): raise taskmanager.numberOfTaskSlots or lower the parallelism"));
                 return;
             }
             pending.add(request);
-            driver.startTaskManagers(count - free);
+            if (driver.canStartTaskManagers()) {
+                driver.startTaskManagers(count - free);
+            }
             request.timeout = main.schedule(() -> {
                 if (pending.remove(request)) {
                     result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " could not get "
@@ -142,7 +149,28 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         });
     }
 
+    /**
+     * A TaskManager is gone (its process died, its heartbeats stopped): its slots are forgotten and the jobs that
+     * held some are told.
+     */
+    public void taskManagerLost(ResourceID id, String cause) {
+        main.execute(() -> {
+            Registration r = taskManagers.remove(id);
+            if (r == null) {
+                return;
+            }
+            LOG.warn("TaskManager {} lost: {}", id, cause);
+            for (JobID job : r.owners) {
+                JobMasterGateway owner = job == null ? null : owners.get(job);
+                if (owner != null) {
+                    owner.taskManagerLost(id, cause);
+                }
+            }
+        });
+    }
+
     private void releaseSlotsNow(JobID jobId) {
+        owners.remove(jobId);
         for (Registration r : taskManagers.values()) {
             for (int i = 0; i < r.owners.length; i++) {
                 if (jobId.equals(r.owners[i])) {

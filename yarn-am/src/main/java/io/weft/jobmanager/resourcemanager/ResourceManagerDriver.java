@@ -8,6 +8,14 @@ public interface ResourceManagerDriver {
     /** Whether this driver can start TaskManagers on demand. */
     boolean canStartTaskManagers();
 
+    /**
+     * Whether TaskManagers may still register on their own (a standalone cluster), so that a request for more
+     * slots than are free should wait rather than fail at once.
+     */
+    default boolean expectsMoreTaskManagers() {
+        return canStartTaskManagers();
+    }
+
     /** Starts TaskManagers offering at least {@code slots} more slots; they register when up. */
     void startTaskManagers(int slots);
 

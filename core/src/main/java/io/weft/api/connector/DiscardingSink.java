@@ -1,10 +1,9 @@
-package io.weft.graph;
+package io.weft.api.connector;
 
-import io.weft.api.connector.Sink;
-import io.weft.api.connector.SinkContext;
-import io.weft.api.connector.SinkWriter;
-
-/** A sink that drops every record; graph translation never runs it. */
+/**
+ * A sink that drops every record: for jobs run for their side effects, benchmarks and tests. Its writers are used
+ * by one task thread each and hold nothing.
+ */
 public final class DiscardingSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(SinkContext context) {

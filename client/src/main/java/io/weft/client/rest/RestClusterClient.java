@@ -1,0 +1,144 @@
+package io.weft.client.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Talks to a Weft (or Flink-compatible) JobManager through its REST endpoint: lists jobs, reads a job's status and
+ * exceptions, cancels, and submits a jar (upload, then run).
+ *
+ * <p>Thread-safe; every call blocks the calling thread until the answer, bounded by the request timeout.
+ */
+public final class RestClusterClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String address;
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /**
+     * @param address {@code host:port} of the REST endpoint
+     * @throws IllegalArgumentException when the address is not {@code host:port}
+     */
+    public RestClusterClient(String address, Duration timeout) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0 || colon == address.length() - 1 || !address.substring(colon + 1).chars()
+                .allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("'" + address + "' is not HOST:PORT: give the JobManager's REST"
+                    + " address, such as localhost:8081");
+        }
+        this.address = address;
+        this.base = URI.create("http://" + address);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Every job's id and status ({@code GET /jobs}). */
+    public List<Map.Entry<String, String>> listJobs() {
+        JsonNode jobs = send(HttpRequest.newBuilder(base.resolve("/jobs")).GET()).path("jobs");
+        List<Map.Entry<String, String>> result = new ArrayList<>();
+        for (JsonNode j : jobs) {
+            result.add(Map.entry(j.path("id").asText(), j.path("status").asText()));
+        }
+        return result;
+    }
+
+    /** A job's details ({@code GET /jobs/:jobid}). */
+    public JsonNode jobDetails(String jobId) {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId)).GET());
+    }
+
+    /** The failure that ended a job, or null ({@code GET /jobs/:jobid/exceptions}). */
+    public String rootException(String jobId) {
+        JsonNode root = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET())
+                .path("root-exception");
+        return root.isMissingNode() || root.isNull() ? null : root.asText();
+    }
+
+    /** Asks the cluster to cancel a job ({@code PATCH /jobs/:jobid}). */
+    public void cancel(String jobId) {
+        send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * Uploads a jar and runs it ({@code POST /jars/upload}, then {@code POST /jars/:jarid/run}).
+     *
+     * @return the new job's id
+     */
+    public String submitJar(Path jar, String entryClass, List<String> args, Integer parallelism) throws IOException {
+        String boundary = "weft-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + (int) Files.size(jar) + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        byte[] content = Files.readAllBytes(jar);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        JsonNode uploaded = send(HttpRequest.newBuilder(base.resolve("/jars/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        String filename = uploaded.path("filename").asText();
+        String jarId = filename.substring(filename.lastIndexOf('/') + 1);
+        var run = JSON.createObjectNode();
+        if (entryClass != null) {
+            run.put("entryClass", entryClass);
+        }
+        var argList = run.putArray("programArgsList");
+        args.forEach(argList::add);
+        if (parallelism != null) {
+            run.put("parallelism", parallelism);
+        }
+        JsonNode started = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(run.toString())));
+        return started.path("jobid").asText();
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ClusterUnreachableException("Cannot reach the JobManager at " + address + " (connection"
+                    + " refused): check -m HOST:PORT and that the cluster runs", e);
+        } catch (IOException e) {
+            throw new ClusterUnreachableException("No answer from the JobManager at " + address + " (" + e + "):"
+                    + " check -m HOST:PORT and the network", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnreachableException("Interrupted while waiting for " + address, e);
+        }
+        JsonNode body;
+        try {
+            body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RestRequestException(response.statusCode(), "The JobManager at " + address
+                    + " answered with something that is not JSON (status " + response.statusCode() + ")");
+        }
+        if (response.statusCode() >= 400) {
+            List<String> errors = new ArrayList<>();
+            body.path("errors").forEach(e -> errors.add(e.asText()));
+            throw new RestRequestException(response.statusCode(), errors.isEmpty()
+                    ? "The JobManager at " + address + " answered " + response.statusCode()
+                    : String.join("; ", errors));
+        }
+        return body;
+    }
+}

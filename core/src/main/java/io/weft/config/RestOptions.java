@@ -1,0 +1,32 @@
+package io.weft.config;
+
+/**
+ * Options of the JobManager's REST endpoint (the Dispatcher's HTTP interface): where it listens, the address
+ * clients use, how large a request may be, and where uploaded job jars are kept.
+ */
+public final class RestOptions {
+    public static final ConfigOption<Integer> PORT = ConfigOptions.intOption("rest.port", 8081,
+            "Port of the REST endpoint; 0 picks a free port (the JobManager logs the one it bound).");
+
+    public static final ConfigOption<String> ADDRESS = ConfigOptions.stringOption("rest.address", "localhost",
+            "Host name or address clients use to reach the REST endpoint (weft run -m HOST:PORT, the YARN "
+                    + "tracking URL).");
+
+    public static final ConfigOption<String> BIND_ADDRESS = ConfigOptions.stringOption("rest.bind-address",
+            "127.0.0.1", "Address the REST endpoint listens on. The default accepts local connections only; "
+                    + "YARN and standalone clusters set 0.0.0.0 (or the host's address) so clients on other hosts "
+                    + "can connect.");
+
+    public static final ConfigOption<MemorySize> SERVER_MAX_CONTENT_LENGTH = ConfigOptions.memoryOption(
+            "rest.server.max-content-length", MemorySize.parse("100mb"),
+            "Largest request body the REST endpoint accepts (a job jar upload included); larger ones get 413. "
+                    + "At most 2047mb.");
+
+    public static final ConfigOption<String> UPLOAD_DIR = ConfigOptions.stringOption("web.upload.dir", "",
+            "Directory for job jars uploaded through REST (POST /jars/upload), created owner-only when missing; jars "
+                    + "in it survive a JobManager restart. Empty: a fresh owner-only temporary directory, deleted when "
+                    + "the JobManager stops.");
+
+    private RestOptions() {
+    }
+}

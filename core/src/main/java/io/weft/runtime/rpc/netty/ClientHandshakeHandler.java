@@ -1,0 +1,137 @@
+package io.weft.runtime.rpc.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.weft.config.RpcOptions;
+import io.weft.rpc.messages.HandshakeChallenge;
+import io.weft.rpc.messages.HandshakeOutcome;
+import io.weft.rpc.messages.HandshakeResponse;
+import io.weft.rpc.messages.Nonce;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RpcConnectionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client side of the secret handshake (see {@link Handshakes}): answers the server's challenge with a proof,
+ * checks the server's proof, then raises the frame limit, replaces itself with a {@link ClientResponseHandler}
+ * and hands the {@link ClientSession} to its owner. Any failure — a server that proves nothing, rejects the
+ * client, sends something else, or takes longer than {@code rpc.handshake.timeout} — closes the channel and is
+ * reported to the owner once (which logs it at WARN with the server's address).
+ *
+ * <p>Event-loop confined.
+ */
+final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
+    private enum Step { AWAIT_CHALLENGE, AWAIT_OUTCOME, DONE }
+
+    private final ClusterSecret secret;
+    private final RpcSettings settings;
+    private final String peer;
+    private final Executor callbacks;
+    private final ClientChannelOwner owner;
+    private Step step = Step.AWAIT_CHALLENGE;
+    private Nonce serverNonce;
+    private Nonce clientNonce;
+    private ScheduledFuture<?> timeout;
+
+    ClientHandshakeHandler(ClusterSecret secret, RpcSettings settings, String peer, Executor callbacks,
+            ClientChannelOwner owner) {
+        this.secret = secret;
+        this.settings = settings;
+        this.peer = peer;
+        this.callbacks = callbacks;
+        this.owner = owner;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        long timeoutMillis = settings.handshakeTimeout().toMillis();
+        timeout = ctx.executor().schedule(() -> fail(ctx, "the server did not complete the handshake within "
+                + timeoutMillis + " ms (" + RpcOptions.HANDSHAKE_TIMEOUT.key() + "): it may be overloaded, or not "
+                + "a Weft RPC server", null), timeoutMillis, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        byte[] frame;
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            frame = ByteBufUtil.getBytes(buf);
+        } finally {
+            buf.release();
+        }
+        try {
+            if (step == Step.AWAIT_CHALLENGE) {
+                onChallenge(ctx, AvroCodec.decode(frame, HandshakeChallenge.class));
+            } else if (step == Step.AWAIT_OUTCOME) {
+                onOutcome(ctx, AvroCodec.decode(frame, HandshakeOutcome.class));
+            }
+        } catch (AvroCodec.MalformedMessageException e) {
+            fail(ctx, "the server sent something other than a Weft RPC handshake: it is not a Weft RPC server, or "
+                    + "it expects TLS (security.ssl.internal.enabled)", e);
+        }
+    }
+
+    private void onChallenge(ChannelHandlerContext ctx, HandshakeChallenge challenge) {
+        if (challenge.getProtocolVersion() != Envelopes.PROTOCOL_VERSION) {
+            fail(ctx, "the server speaks RPC protocol version " + challenge.getProtocolVersion() + ", this process "
+                    + Envelopes.PROTOCOL_VERSION + ": run the same Weft version everywhere", null);
+            return;
+        }
+        serverNonce = challenge.getServerNonce();
+        clientNonce = Handshakes.newNonce();
+        HandshakeResponse response = new HandshakeResponse(Envelopes.PROTOCOL_VERSION, clientNonce,
+                Handshakes.clientProof(secret, serverNonce, clientNonce));
+        step = Step.AWAIT_OUTCOME;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(AvroCodec.encode(response)));
+    }
+
+    private void onOutcome(ChannelHandlerContext ctx, HandshakeOutcome outcome) {
+        if (!outcome.getAccepted()) {
+            fail(ctx, "the server rejected this process: " + outcome.getReason()
+                    + "; check that both use the same cluster secret", null);
+            return;
+        }
+        if (!Handshakes.matches(Handshakes.serverProof(secret, serverNonce, clientNonce), outcome.getServerProof())) {
+            fail(ctx, "the server did not prove the cluster secret: it belongs to another cluster or is not a Weft "
+                    + "process", null);
+            return;
+        }
+        step = Step.DONE;
+        timeout.cancel(false);
+        ctx.pipeline().get(RpcFrameDecoder.class).authenticated(settings.frameSize());
+        PendingRequests pending = new PendingRequests(peer, callbacks);
+        ctx.pipeline().replace(this, "rpc", new ClientResponseHandler(peer, pending, owner));
+        owner.authenticated(ctx.channel(), new ClientSession(ctx.channel(), pending, settings, peer, callbacks));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail(ctx, Failures.describe(cause), cause);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        fail(ctx, "the server closed the connection during the handshake: it may hold another cluster secret, "
+                + "expect TLS (security.ssl.internal.enabled), or be shutting down", null);
+        ctx.fireChannelInactive();
+    }
+
+    private void fail(ChannelHandlerContext ctx, String reason, Throwable cause) {
+        if (step == Step.DONE) {
+            return;
+        }
+        step = Step.DONE;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        ctx.close();
+        owner.attemptFailed(ctx.channel(), new RpcConnectionException(peer, "Cannot connect to RPC server " + peer
+                + ": " + reason, cause));
+    }
+}

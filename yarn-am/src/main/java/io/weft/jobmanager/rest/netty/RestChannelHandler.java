@@ -1,0 +1,166 @@
+package io.weft.jobmanager.rest.netty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.weft.jobmanager.rest.FormFile;
+import io.weft.jobmanager.rest.RestException;
+import io.weft.jobmanager.rest.RestResponse;
+import io.weft.jobmanager.rest.RestRouter;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the requests of one HTTP connection: turns each aggregated request into transport-free pieces, routes it,
+ * and writes the answer when the handler's future completes — one request at a time, so that pipelined requests
+ * are answered in order.
+ *
+ * <h2>Threading</h2>
+ * One instance per connection. All its state is touched on the connection's event loop only: requests are read
+ * there, and a handler's completion (on whatever thread completes it: the Dispatcher's main thread, the jar
+ * thread) hops back to the event loop to serialize and write the answer. Nothing here blocks.
+ */
+final class RestChannelHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RestChannelHandler.class);
+    private final RestRouter router;
+    private final ObjectMapper mapper;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean busy;
+
+    RestChannelHandler(RestRouter router, ObjectMapper mapper) {
+        this.router = router;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            queue.add(read(request));
+        } finally {
+            request.release();
+        }
+        if (busy) {
+            // one request in flight is enough: stop reading until it is answered
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            serveNext(ctx);
+        }
+    }
+
+    /** The transport-free form of a request, or the error answer when it cannot be read. */
+    private static Pending read(FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String method = request.method().name();
+        String uri = request.uri();
+        if (request.decoderResult().isFailure()) {
+            return Pending.answer(method, uri, undecodable(request.decoderResult().cause()), false);
+        }
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (!HttpPostRequestDecoder.isMultipart(request)) {
+            return new Pending(method, uri, contentType, ByteBufUtil.getBytes(request.content()), List.of(),
+                    keepAlive, null);
+        }
+        try {
+            // the parts carry the content: the raw body is not copied as well
+            return new Pending(method, uri, contentType, new byte[0], MultipartForms.files(request), keepAlive, null);
+        } catch (RestException e) {
+            return Pending.answer(method, uri, RestResponse.error(e.status(), e.getMessage()), keepAlive);
+        }
+    }
+
+    private static RestResponse undecodable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return RestResponse.error(414, "The request line is too long (" + cause.getMessage() + "): send "
+                    + "parameters in the body rather than the URL");
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return RestResponse.error(431, "The request headers are too large (" + cause.getMessage() + ")");
+        }
+        return RestResponse.error(400, "The request is not valid HTTP/1.1 (" + cause.getMessage() + ")");
+    }
+
+    private void serveNext(ChannelHandlerContext ctx) {
+        Pending p = queue.poll();
+        if (p == null) {
+            busy = false;
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        busy = true;
+        CompletableFuture<RestResponse> answer = p.answer != null ? CompletableFuture.completedFuture(p.answer)
+                : router.route(p.method, p.uri, p.contentType, p.body, p.files);
+        answer.whenComplete((response, error) -> {
+            RestResponse r = response;
+            if (r == null) {
+                LOG.error("No answer for {} {}", p.method, p.uri, error);
+                r = RestResponse.error(500, "Internal error while serving " + p.method + " " + p.uri + " (" + error
+                        + "): this is a bug, see the JobManager log");
+            }
+            RestResponse answerToWrite = r;
+            try {
+                ctx.executor().execute(() -> write(ctx, p, answerToWrite));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("REST server shut down before answering {} {}", p.method, p.uri);
+            }
+        });
+    }
+
+    private void write(ChannelHandlerContext ctx, Pending p, RestResponse response) {
+        FullHttpResponse http = HttpResponses.toHttp(response, mapper);
+        HttpUtil.setKeepAlive(http, p.keepAlive);
+        if (!p.keepAlive) {
+            queue.clear();
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        serveNext(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        queue.clear();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            // the client went away (reset, broken pipe): nothing to answer, nothing wrong here
+            LOG.debug("REST connection from {} failed, closing it: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("REST connection from {} failed, closing it", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    /**
+     * A request read from the connection and waiting for its turn; {@code answer} is set when it is answered
+     * without routing (it could not be read), and then {@code keepAlive} says whether the connection survives.
+     */
+    private record Pending(String method, String uri, String contentType, byte[] body, List<FormFile> files,
+            boolean keepAlive, RestResponse answer) {
+        static Pending answer(String method, String uri, RestResponse answer, boolean keepAlive) {
+            return new Pending(method, uri, null, new byte[0], List.of(), keepAlive, answer);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.weft.jobmanager.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.api.JobID;
+import io.weft.api.JobStatus;
+import io.weft.api.WeftException;
+import io.weft.config.Configuration;
+import io.weft.config.IllegalConfigurationException;
+import io.weft.config.MemorySize;
+import io.weft.config.RestOptions;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code /overview}, {@code /taskmanagers}, {@code /config}, and routing: unknown paths, wrong methods, bad HTTP. */
+class ClusterEndpointsTest {
+    private static TestCluster cluster;
+    private static RestClient client;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new TestCluster(2, 2);
+        client = cluster.client;
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+        assertThat(cluster.fatalError()).isNull();
+    }
+
+    @Test
+    void overview_countsTaskManagersSlotsAndJobsByOutcome() throws Exception {
+        JsonNode empty = client.get("/overview").json();
+        assertThat(empty.get("taskmanagers").asInt()).isEqualTo(2);
+        assertThat(empty.get("slots-total").asInt()).isEqualTo(4);
+        assertThat(empty.get("slots-available").asInt()).isEqualTo(4);
+        assertThat(empty.get("jobs-running").asInt()).isZero();
+        assertThat(empty.get("weft-version").asText()).isNotBlank().doesNotContain("${");
+
+        JobID finished = cluster.submit(TestJobs.finishing("finished"));
+        JobID failed = cluster.submit(TestJobs.failing("failed"));
+        JobID canceled = cluster.submit(TestJobs.running("canceled", 1));
+        assertThat(cluster.awaitResult(finished).status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(cluster.awaitResult(failed).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(client.patch("/jobs/" + canceled).status()).isEqualTo(202);
+        assertThat(cluster.awaitResult(canceled).status()).isEqualTo(JobStatus.CANCELED);
+        JobID running = cluster.submit(TestJobs.running("running", 3));
+
+        JsonNode overview = Await.until(() -> client.get("/overview").json(),
+                o -> o.get("slots-available").asInt() == 1 && o.get("jobs-finished").asInt() == 1
+                        && o.get("jobs-failed").asInt() == 1 && o.get("jobs-cancelled").asInt() == 1,
+                "one job of each outcome and 3 slots taken");
+        assertThat(overview.get("jobs-running").asInt()).isEqualTo(1);
+        assertThat(overview.get("slots-total").asInt()).isEqualTo(4);
+        assertThat(client.get("/jobs").json().get("jobs")).hasSize(4);
+
+        assertThat(client.patch("/jobs/" + running).status()).isEqualTo(202);
+        assertThat(cluster.awaitResult(running).status()).isEqualTo(JobStatus.CANCELED);
+    }
+
+    @Test
+    void taskManagers_listIdsSlotsAndFreeSlots() throws Exception {
+        RestClient.Response r = client.get("/taskmanagers");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode tms = r.json().get("taskmanagers");
+        assertThat(tms).hasSize(2);
+        for (JsonNode tm : tms) {
+            assertThat(tm.get("id").asText()).matches("[0-9a-f]{32}");
+            assertThat(tm.get("slotsNumber").asInt()).isEqualTo(2);
+            assertThat(tm.get("freeSlots").asInt()).isBetween(0, 2);
+        }
+    }
+
+    @Test
+    void config_tellsRefreshIntervalTimeZoneAndVersion() throws Exception {
+        RestClient.Response r = client.get("/config");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=UTF-8");
+        JsonNode config = r.json();
+        assertThat(config.get("refresh-interval").asLong()).isEqualTo(3000);
+        assertThat(config.get("timezone-name").asText()).isNotBlank();
+        assertThat(config.get("timezone-offset").isNumber()).isTrue();
+        assertThat(config.get("weft-version").asText()).isEqualTo(WeftVersion.get());
+    }
+
+    @Test
+    void unknownPaths_get404ListingTheEndpoints() throws Exception {
+        for (String path : new String[] {"/", "/nope", "/jobs/0123456789abcdef0123456789abcdef/vertices",
+                "/jobs//exceptions", "/jars/x/y/z"}) {
+            RestClient.Response r = client.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.error()).as(path).startsWith("No REST endpoint at ").contains("GET /overview");
+        }
+    }
+
+    @Test
+    void wrongMethodsOnKnownPaths_get405WithTheAllowedMethods() throws Exception {
+        RestClient.Response delete = client.delete("/jobs");
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(delete.error()).isEqualTo("Method DELETE is not allowed on /jobs: use GET");
+        assertThat(client.postJson("/overview", "{}").status()).isEqualTo(405);
+        assertThat(client.send("PUT", "/taskmanagers", null, null).status()).isEqualTo(405);
+        RestClient.Response upload = client.get("/jars/upload");
+        assertThat(upload.status()).isEqualTo(405);
+        assertThat(upload.headers().firstValue("Allow")).as("a literal path wins over /jars/:jarid").hasValue("POST");
+        assertThat(client.patch("/jobs/overview").headers().firstValue("Allow")).hasValue("GET");
+        RestClient.Response job = client.delete("/jobs/" + JobID.generate());
+        assertThat(job.status()).isEqualTo(405);
+        assertThat(job.headers().firstValue("Allow")).hasValue("GET, PATCH");
+    }
+
+    @Test
+    void headRequests_get405WithoutABody() throws Exception {
+        RestClient.Response head = client.send("HEAD", "/overview", null, null);
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.body()).isEmpty();
+        assertThat(client.get("/overview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void restAddress_isTheAdvertisedAddressWithTheBoundPort() {
+        assertThat(cluster.rest.port()).isPositive();
+        assertThat(cluster.rest.restAddress()).isEqualTo("http://localhost:" + cluster.rest.port());
+    }
+
+    @Test
+    void endpointOnATakenPort_failsNamingTheAddressAndTheSetting() {
+        int taken = cluster.rest.port();
+        Set<String> threadsBefore = restThreads();
+        Configuration config = new Configuration().set(RestOptions.PORT, taken);
+        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+                new FakeJarRunner()))
+                .isInstanceOf(WeftException.class)
+                .hasMessageStartingWith("The REST endpoint could not listen on 127.0.0.1:" + taken)
+                .hasMessageContaining("set rest.port to a free port");
+        assertThat(restThreads()).as("no thread of the failed endpoint is left behind").isEqualTo(threadsBefore);
+    }
+
+    private static Set<String> restThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("weft-rest-")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void maxContentLengthOf2gbOrMore_isAConfigurationError() {
+        Configuration config = new Configuration().set(RestOptions.PORT, 0)
+                .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("2g"));
+        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+                new FakeJarRunner()))
+                .isInstanceOf(IllegalConfigurationException.class)
+                .hasMessage("rest.server.max-content-length is 2147483648 bytes: set it between 1 byte and 2047mb");
+    }
+
+    @Test
+    void trailingSlashAndQueryParametersDoNotChangeTheRoute() throws Exception {
+        assertThat(client.get("/jobs/").status()).isEqualTo(200);
+        assertThat(client.get("/overview?foo=bar&x").status()).isEqualTo(200);
+    }
+
+    @Test
+    void requestThatIsNotHttp_gets400AndTheServerKeepsServing() throws Exception {
+        String answer = RestClient.raw(cluster.rest.port(), "THIS IS NOT HTTP\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"errors\"");
+        assertThat(client.get("/overview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void tooLongRequestLine_gets414() throws Exception {
+        String answer = RestClient.raw(cluster.rest.port(),
+                "GET /jobs/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 414").contains("\"errors\"");
+    }
+}

@@ -1,0 +1,291 @@
+package io.weft.jobmanager.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.api.InvalidProgramException;
+import io.weft.api.JobID;
+import io.weft.api.JobStatus;
+import io.weft.config.Configuration;
+import io.weft.config.MemorySize;
+import io.weft.config.RestOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /jars/upload}, {@code /jars}, {@code DELETE /jars/:jarid} and {@code /jars/:jarid/run}. */
+class JarEndpointsTest {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static TestCluster cluster;
+    private static RestClient client;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new TestCluster(1, 2);
+        client = cluster.client;
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        Path jars = cluster.rest.jarDirectory();
+        cluster.close();
+        assertThat(jars).as("the temporary jar directory is deleted on close").doesNotExist();
+        assertThat(cluster.fatalError()).isNull();
+    }
+
+    @BeforeEach
+    void resetRunner() {
+        cluster.jarRunner.reset();
+    }
+
+    @Test
+    void uploadedJar_isStoredOwnerOnly_listed_andDeleted() throws Exception {
+        byte[] content = jar(1);
+        RestClient.Response upload = client.upload("jarfile", "WordCount.jar", content);
+        assertThat(upload.status()).isEqualTo(200);
+        String id = upload.json().get("filename").asText();
+        assertThat(id).matches("[0-9a-f-]{36}_WordCount\\.jar");
+        assertThat(upload.json().get("status").asText()).isEqualTo("success");
+        Path stored = cluster.rest.jarDirectory().resolve(id);
+        assertThat(stored).hasBinaryContent(content);
+        if (POSIX) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cluster.rest.jarDirectory())))
+                    .isEqualTo("rwx------");
+        }
+
+        JsonNode files = client.get("/jars").json().get("files");
+        assertThat(files).anySatisfy(f -> {
+            assertThat(f.get("id").asText()).isEqualTo(id);
+            assertThat(f.get("name").asText()).isEqualTo("WordCount.jar");
+            assertThat(f.get("uploaded").asLong()).isPositive();
+        });
+
+        RestClient.Response delete = client.delete("/jars/" + id);
+        assertThat(delete.status()).isEqualTo(200);
+        assertThat(delete.body()).isEqualTo("{}");
+        assertThat(stored).doesNotExist();
+        assertThat(client.get("/jars").json().get("files")).noneSatisfy(f ->
+                assertThat(f.get("id").asText()).isEqualTo(id));
+        RestClient.Response again = client.delete("/jars/" + id);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.error()).contains("No jar with id '" + id + "'").contains("GET /jars");
+    }
+
+    @Test
+    void largeJar_isStoredWhole() throws Exception {
+        byte[] content = jar(3 * 1024 * 1024);
+        RestClient.Response upload = client.upload("jarfile", "big.jar", content);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        assertThat(cluster.rest.jarDirectory().resolve(upload.json().get("filename").asText()))
+                .hasBinaryContent(content);
+    }
+
+    @Test
+    void fileNameWithPathAndOddCharacters_isCleaned() throws Exception {
+        RestClient.Response upload = client.upload("jarfile", "C:\\builds\\../my job (1).zip", jar(2));
+        assertThat(upload.status()).isEqualTo(200);
+        assertThat(upload.json().get("filename").asText()).endsWith("_my_job__1_.zip.jar");
+    }
+
+    @Test
+    void uploadThatIsNotAJar_gets400() throws Exception {
+        RestClient.Response r = client.upload("jarfile", "notes.jar", "just text".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).startsWith("The uploaded file 'notes.jar' is not a jar");
+        try (var files = Files.list(cluster.rest.jarDirectory())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("notes"));
+        }
+    }
+
+    @Test
+    void uploadWithoutAJarfilePart_orNotMultipart_orMalformed_gets400() throws Exception {
+        RestClient.Response wrongField = client.upload("file", "job.jar", jar(3));
+        assertThat(wrongField.status()).isEqualTo(400);
+        assertThat(wrongField.error()).contains("no file part named 'jarfile'").contains("[file]");
+
+        RestClient.Response json = client.postJson("/jars/upload", "{}");
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.error()).contains("expects a multipart/form-data body");
+
+        byte[] body = RestClient.multipart("one-boundary", "jarfile", "job.jar", jar(3));
+        RestClient.Response malformed = client.send("POST", "/jars/upload",
+                "multipart/form-data; boundary=another-boundary", body);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.error()).isNotBlank();
+        RestClient.Response truncated = client.send("POST", "/jars/upload",
+                "multipart/form-data; boundary=one-boundary", Arrays.copyOf(body, body.length / 2));
+        assertThat(truncated.status()).isEqualTo(400);
+        assertThat(truncated.error()).isEqualTo("The multipart/form-data body ends inside the part 'jarfile' (the body "
+                + "was cut off): send the whole file");
+    }
+
+    @Test
+    void runWithJsonBody_passesEntryClassArgumentsAndParallelism() throws Exception {
+        String id = uploaded();
+        RestClient.Response r = client.postJson("/jars/" + id + "/run",
+                "{\"entryClass\":\"com.example.Main\",\"programArgsList\":[\"--input\",\"a b\"],\"parallelism\":3}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("jobid").asText()).isEqualTo(FakeJarRunner.DEFAULT_JOB_ID.toString());
+        assertThat(cluster.jarRunner.calls()).containsExactly(new FakeJarRunner.Call(
+                cluster.rest.jarDirectory().resolve(id), "com.example.Main", List.of("--input", "a b"), 3));
+    }
+
+    @Test
+    void runWithQueryParameters_orNothing_usesThemOrTheDefaults() throws Exception {
+        String id = uploaded();
+        assertThat(client.postJson("/jars/" + id + "/run?entry-class=com.example.Other&programArg=x,y"
+                + "&parallelism=2", "").status()).isEqualTo(200);
+        assertThat(client.send("POST", "/jars/" + id + "/run", null, null).status()).isEqualTo(200);
+        assertThat(client.postJson("/jars/" + id + "/run?parallelism=5", "{\"parallelism\":4}").status())
+                .isEqualTo(200);
+        Path jar = cluster.rest.jarDirectory().resolve(id);
+        assertThat(cluster.jarRunner.calls()).containsExactly(
+                new FakeJarRunner.Call(jar, "com.example.Other", List.of("x", "y"), 2),
+                new FakeJarRunner.Call(jar, null, List.of(), null),
+                new FakeJarRunner.Call(jar, null, List.of(), 4));
+    }
+
+    @Test
+    void runWithBadJsonOrBadTypes_gets400AndRunsNothing() throws Exception {
+        String run = "/jars/" + uploaded() + "/run";
+        assertBadRequest(client.postJson(run, "{\"entryClass\":"), "The request body is not valid JSON");
+        assertBadRequest(client.postJson(run, "not json"), "The request body is not valid JSON");
+        assertBadRequest(client.postJson(run, "{} {}"), "Bad request body");
+        assertBadRequest(client.postJson(run, "{\"parallelism\":\"many\"}"),
+                "Bad value for 'parallelism': expected an integer, as in {\"entryClass\"");
+        assertBadRequest(client.postJson(run, "{\"parallelism\":2.5}"),
+                "Bad value for 'parallelism': expected an integer");
+        assertBadRequest(client.postJson(run, "{\"programArgsList\":\"--input x\"}"),
+                "Bad value for 'programArgsList': expected a list");
+        assertBadRequest(client.postJson(run, "{\"programArgsList\":[1]}"),
+                "Bad value for 'programArgsList[0]': expected a string");
+        assertBadRequest(client.postJson(run, "{\"entryClass\":42}"), "Bad value for 'entryClass': expected a string");
+        assertBadRequest(client.postJson(run, "{\"programArgsList\":[null]}"), "'programArgsList' contains null");
+        assertBadRequest(client.postJson(run, "{\"programArgList\":[]}"),
+                "Unknown field 'programArgList' in the request body: the known fields are entryClass, "
+                        + "parallelism, programArgsList");
+        assertBadRequest(client.postJson(run, "{\"parallelism\":0}"), "'parallelism' must be at least 1, not 0");
+        assertBadRequest(client.postJson(run + "?parallelism=abc", ""),
+                "Query parameter 'parallelism' must be an integer, not 'abc'");
+        assertBadRequest(client.postJson(run + "?parallelism=1&parallelism=2", ""),
+                "Query parameter 'parallelism' is given 2 times");
+        assertThat(cluster.jarRunner.calls()).isEmpty();
+    }
+
+    @Test
+    void runOfAProgramThatCannotRun_gets400WithTheRunnersMessage() throws Exception {
+        String id = uploaded();
+        cluster.jarRunner.answerWith(call -> CompletableFuture.failedFuture(new InvalidProgramException(
+                "The jar has no class com.example.Missing: check the entry class")));
+        RestClient.Response r = client.postJson("/jars/" + id + "/run", "{\"entryClass\":\"com.example.Missing\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).isEqualTo("The jar has no class com.example.Missing: check the entry class");
+
+        cluster.jarRunner.answerWith(call -> {
+            throw new InvalidProgramException("The manifest names no Main-Class: pass entryClass");
+        });
+        assertThat(client.postJson("/jars/" + id + "/run", "").error())
+                .isEqualTo("The manifest names no Main-Class: pass entryClass");
+    }
+
+    @Test
+    void runThatSubmitsARealJob_answersItsIdAndTheJobRuns() throws Exception {
+        String id = uploaded();
+        cluster.jarRunner.answerWith(call -> cluster.dispatcher.submitJob(TestJobs.finishing("from jar"),
+                getClass().getClassLoader()));
+        RestClient.Response r = client.postJson("/jars/" + id + "/run", "{}");
+        assertThat(r.status()).isEqualTo(200);
+        JobID job = JobID.fromHexString(r.json().get("jobid").asText());
+        assertThat(cluster.awaitResult(job).status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(Await.until(() -> client.get("/jobs/" + job).json(),
+                j -> j.get("state").asText().equals("FINISHED"), "FINISHED").get("name").asText())
+                .isEqualTo("from jar");
+    }
+
+    @Test
+    void unknownAndMalformedJarIds_get404And400() throws Exception {
+        String unknown = "01234567-89ab-cdef-0123-456789abcdef_gone.jar";
+        assertThat(client.postJson("/jars/" + unknown + "/run", "").status()).isEqualTo(404);
+        assertThat(client.delete("/jars/" + unknown).status()).isEqualTo(404);
+        for (String bad : List.of("..%2F..%2Fetc%2Fpasswd", "job.jar", "%2Ftmp%2Fx.jar")) {
+            RestClient.Response run = client.postJson("/jars/" + bad + "/run", "");
+            assertThat(run.status()).as(bad).isEqualTo(400);
+            assertThat(run.error()).as(bad).contains("is not a jar id");
+            assertThat(client.delete("/jars/" + bad).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(cluster.jarRunner.calls()).isEmpty();
+    }
+
+    @Test
+    void uploadOverTheSizeLimit_gets413AndTheServerKeepsServing(@TempDir Path uploads) throws Exception {
+        Configuration small = new Configuration()
+                .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("4kb"))
+                .set(RestOptions.UPLOAD_DIR, uploads.resolve("jars").toString());
+        try (TestCluster limited = new TestCluster(1, 1, small)) {
+            RestClient.Response r = limited.client.upload("jarfile", "big.jar", jar(64 * 1024));
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.error()).contains("larger than the limit of 4096 bytes")
+                    .contains("rest.server.max-content-length");
+            // what curl does for large bodies: the server refuses before the body is sent, then closes
+            String expecting = RestClient.raw(limited.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 65536\r\n"
+                    + "Expect: 100-continue\r\n\r\n");
+            assertThat(expecting).startsWith("HTTP/1.1 413").contains("larger than the limit of 4096 bytes");
+            assertThat(limited.client.get("/jars").json().get("files")).isEmpty();
+            RestClient.Response fits = limited.client.upload("jarfile", "small.jar", jar(1));
+            assertThat(fits.status()).isEqualTo(200);
+            assertThat(uploads.resolve("jars").resolve(fits.json().get("filename").asText())).exists();
+        }
+        assertThat(uploads.resolve("jars")).as("a configured jar directory is kept").isDirectory();
+    }
+
+    private static void assertBadRequest(RestClient.Response r, String messageStart) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.error()).startsWith(messageStart);
+    }
+
+    private static String uploaded() throws IOException, InterruptedException {
+        RestClient.Response upload = client.upload("jarfile", "job.jar", jar(1));
+        assertThat(upload.status()).isEqualTo(200);
+        return upload.json().get("filename").asText();
+    }
+
+    /** A jar with a manifest and one entry of {@code size} bytes (stored, so the jar is at least that large). */
+    static byte[] jar(int size) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "com.example.Main");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+            JarEntry entry = new JarEntry("data.bin");
+            entry.setMethod(JarEntry.STORED);
+            byte[] data = new byte[size];
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            entry.setSize(size);
+            entry.setCrc(crc.getValue());
+            out.putNextEntry(entry);
+            out.write(data);
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
