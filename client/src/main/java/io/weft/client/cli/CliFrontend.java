@@ -4,6 +4,7 @@ import io.weft.api.InvalidProgramException;
 import io.weft.api.JobExecutionException;
 import io.weft.client.config.GlobalConfiguration;
 import io.weft.config.Configuration;
+import io.weft.config.DeploymentOptions;
 import io.weft.config.IllegalConfigurationException;
 import java.io.PrintStream;
 import java.util.List;
@@ -134,6 +135,9 @@ public final class CliFrontend {
         ConsoleJobListener listener = new ConsoleJobListener(out);
         try {
             Configuration config = RunConfiguration.build(options, GlobalConfiguration.loadConfiguration(environment));
+            if (Target.REMOTE.cliName().equals(config.get(DeploymentOptions.TARGET))) {
+                return RemoteRun.run(options, config.get(DeploymentOptions.ATTACHED), out, err, verbose);
+            }
             try (PackagedProgram program = PackagedProgram.open(options.jar, options.mainClass,
                     CliFrontend.class.getClassLoader())) {
                 LOG.info("Running {} with arguments {} and configuration {}", program, options.programArgs, config);

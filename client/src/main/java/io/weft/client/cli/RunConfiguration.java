@@ -37,10 +37,19 @@ final class RunConfiguration {
         if (options.parallelism != null) {
             config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
         }
-        checkTarget(options, config);
+        Target target = checkTarget(options, config);
         if (options.savepoint != null) {
             throw new UsageException("Savepoints (-s) are not available in this version of Weft: "
-                    + "run without -s on target local");
+                    + "run without -s");
+        }
+        if (target == Target.REMOTE) {
+            if (!options.dynamicProperties.isEmpty()) {
+                throw new UsageException("-D settings are not sent to a remote cluster: set them in the cluster's"
+                        + " weft-conf.yaml, or drop -D");
+            }
+            config.set(DeploymentOptions.TARGET, Target.REMOTE.cliName());
+            config.set(DeploymentOptions.ATTACHED, !options.detached && config.get(DeploymentOptions.ATTACHED));
+            return config;
         }
         if (options.detached || !config.get(DeploymentOptions.ATTACHED)) {
             String source = options.detached ? "-d" : "execution.attached: false";
@@ -48,8 +57,8 @@ final class RunConfiguration {
                     + "target local runs the job inside the CLI's JVM: drop " + source);
         }
         if (options.jobManager != null) {
-            throw new UsageException("-m " + options.jobManager + " addresses a remote cluster (-t remote), which "
-                    + "is not available in this version of Weft: drop -m to run on target local");
+            throw new UsageException("-m " + options.jobManager + " addresses a remote cluster, but the target is"
+                    + " local: use -t remote, or drop -m");
         }
         config.set(DeploymentOptions.TARGET, Target.LOCAL.cliName());
         config.set(DeploymentOptions.ATTACHED, true);
@@ -77,13 +86,16 @@ final class RunConfiguration {
         return config;
     }
 
-    private static void checkTarget(RunOptions options, Configuration config) {
+    private static Target checkTarget(RunOptions options, Configuration config) {
         String source = options.target != null ? "-t" : DeploymentOptions.TARGET.key();
-        String name = options.target != null ? options.target : config.get(DeploymentOptions.TARGET);
-        Target target = Target.fromName(name, source);
+        String name = options.target != null ? options.target
+                : options.jobManager != null ? Target.REMOTE.cliName() : config.get(DeploymentOptions.TARGET);
+        Target target = Target.fromName(name, options.target == null && options.jobManager != null ? "-m" : source);
         if (!target.isAvailable()) {
             throw new UsageException("Target '" + target.cliName() + "' (" + source + ") is not available in this "
-                    + "version of Weft: only target local (an embedded cluster in the CLI's JVM) works");
+                    + "version of Weft: targets local (an embedded cluster in the CLI's JVM) and remote (-m HOST:PORT)"
+                    + " work");
         }
+        return target;
     }
 }

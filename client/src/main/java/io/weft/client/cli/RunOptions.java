@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 final class RunOptions {
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
             description = "local (default), remote, yarn-per-job, yarn-session or yarn-application. "
-                    + "Only local is available in this version.")
+                    + "local and remote (with -m) are available in this version.")
     String target;
 
     @Option(names = {"-c", "--class"}, paramLabel = "MAIN_CLASS",

@@ -34,7 +34,7 @@ enum Target {
 
     /** Whether this version of Weft can run jobs on the target. */
     boolean isAvailable() {
-        return this == LOCAL;
+        return this == LOCAL || this == REMOTE;
     }
 
     /**

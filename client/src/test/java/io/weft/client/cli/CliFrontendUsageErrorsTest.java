@@ -240,12 +240,12 @@ class CliFrontendUsageErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"remote", "yarn-per-job", "yarn-session", "yarn-application"})
-    void whenTargetIsNotAvailable_thenRefusedNamingTheTargetThatWorks(String target) {
+    @ValueSource(strings = {"yarn-per-job", "yarn-session", "yarn-application"})
+    void whenTargetIsNotAvailable_thenRefusedNamingTheTargetsThatWork(String target) {
         CliResult r = CliResult.of(env, "run", "-t", target, helloJar.toString());
 
         assertOneLineUsageError(r, "Target '" + target + "' (-t) is not available in this version of Weft");
-        assertThat(r.err()).contains("only target local");
+        assertThat(r.err()).contains("targets local").contains("remote (-m HOST:PORT)");
     }
 
     @Test
@@ -270,14 +270,14 @@ class CliFrontendUsageErrorsTest {
         CliResult r = CliResult.of(env, "run", "-s", "/tmp/savepoint-1", helloJar.toString());
 
         assertOneLineUsageError(r, "Savepoints (-s) are not available in this version of Weft");
-        assertThat(r.err()).contains("target local");
+        assertThat(r.err()).contains("run without -s");
     }
 
     @Test
-    void whenJobManagerAddressGiven_thenRefusedAsUnavailable() {
-        CliResult r = CliResult.of(env, "run", "-m", "host:8081", helloJar.toString());
+    void whenJobManagerAddressGivenWithTargetLocal_thenRefused() {
+        CliResult r = CliResult.of(env, "run", "-t", "local", "-m", "host:8081", helloJar.toString());
 
-        assertOneLineUsageError(r, "-m host:8081 addresses a remote cluster");
+        assertOneLineUsageError(r, "-m host:8081 addresses a remote cluster, but the target is local");
     }
 
     @Test
