@@ -1,7 +1,5 @@
 package io.weft.runtime.rpc.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -58,13 +56,7 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        byte[] frame;
-        ByteBuf buf = (ByteBuf) msg;
-        try {
-            frame = ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        byte[] frame = FrameBytes.take(msg);
         try {
             if (step == Step.AWAIT_CHALLENGE) {
                 onChallenge(ctx, AvroCodec.decode(frame, HandshakeChallenge.class));

@@ -1,7 +1,5 @@
 package io.weft.runtime.rpc.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weft.rpc.messages.RpcEnvelope;
@@ -33,13 +31,7 @@ final class ClientResponseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        byte[] frame;
-        ByteBuf buf = (ByteBuf) msg;
-        try {
-            frame = ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        byte[] frame = FrameBytes.take(msg);
         if (firstError != null) {
             return;
         }

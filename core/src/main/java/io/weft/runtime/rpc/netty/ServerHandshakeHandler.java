@@ -1,7 +1,5 @@
 package io.weft.runtime.rpc.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -63,13 +61,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        byte[] frame;
-        ByteBuf buf = (ByteBuf) msg;
-        try {
-            frame = ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        byte[] frame = FrameBytes.take(msg);
         if (done) {
             return;
         }
