@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Failure</h2>
  * When the connection cannot be established or is lost, every channel on it fails at once with a
- * {@link RemoteTransportException} naming the remote address, and the connection is forgotten: the next request
+ * {@link RemoteTransportException} naming the remote address and describing the transport's error in its message
+ * (which therefore is what the JobMaster reports), and the connection is forgotten: the next request
  * to that TaskManager opens a new one. A partition the remote TaskManager does not hold (yet) is asked for again
  * after a pause that doubles from {@code taskmanager.network.request-backoff.initial}; once it would exceed
  * {@code taskmanager.network.request-backoff.max}, the channel fails with a {@link PartitionNotFoundException}.
@@ -106,7 +107,7 @@ final class DataConnection {
                                     public void failed(Channel c, RpcConnectionException cause) {
                                         failAll(new RemoteTransportException(peer, "Cannot open a data"
                                                 + " connection to TaskManager at " + peer + ": "
-                                                + cause.getMessage(), cause));
+                                                + cause.getMessage(), null));
                                     }
                                 });
                     }
@@ -114,7 +115,7 @@ final class DataConnection {
         channel = bootstrap.connect(address).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 failAll(new RemoteTransportException(peer, "Cannot connect to TaskManager at " + peer + ": "
-                        + f.cause() + "; the TaskManager may have been lost, or not be running (yet)", f.cause()));
+                        + f.cause() + "; the TaskManager may have been lost, or not be running (yet)", null));
             }
         }).channel();
     }
@@ -206,6 +207,9 @@ final class DataConnection {
             lost(e);
             return;
         }
+        if (b == null) {
+            return;
+        }
         data.readBytes(b.memory(), 0, size);
         b.setSize(size);
         sendCredit(v, v.onData(b, response.backlog()));
@@ -255,7 +259,10 @@ final class DataConnection {
         String why = cause == null
                 ? "the connection was closed by the remote side (the TaskManager may have stopped or crashed)"
                 : PartitionRequestServerHandler.describe(cause);
-        failAll(new RemoteTransportException(peer, "TaskManager at " + peer + " lost: " + why, cause));
+        if (cause != null) {
+            LOG.debug("Data connection to TaskManager at {} failed", peer, cause);
+        }
+        failAll(new RemoteTransportException(peer, "TaskManager at " + peer + " lost: " + why, null));
     }
 
     /** Fails every channel on this connection and closes it, once. */

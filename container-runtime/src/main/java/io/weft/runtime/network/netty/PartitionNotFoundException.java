@@ -6,6 +6,15 @@ package io.weft.runtime.network.netty;
  */
 public final class PartitionNotFoundException extends RemoteTransportException {
     public PartitionNotFoundException(String peer, String message) {
-        super(peer, message, null);
+        this(peer, message, null);
+    }
+
+    private PartitionNotFoundException(String peer, String message, Throwable cause) {
+        super(peer, message, cause);
+    }
+
+    @Override
+    PartitionNotFoundException rethrown() {
+        return new PartitionNotFoundException(peer(), getMessage(), this);
     }
 }

@@ -63,7 +63,7 @@ final class RemoteSubpartitionView implements SubpartitionView {
         Buffer b;
         synchronized (this) {
             if (failure != null) {
-                throw new RemoteTransportException(failure.peer(), failure.getMessage(), failure);
+                throw failure.rethrown();
             }
             b = received.poll();
         }
@@ -151,7 +151,8 @@ final class RemoteSubpartitionView implements SubpartitionView {
     }
 
     /**
-     * A receive buffer to copy {@code size} arriving bytes into.
+     * A receive buffer to copy {@code size} arriving bytes into, or null when the consumer has released this view
+     * (the bytes are dropped: its cancellation is on its way to the server).
      *
      * @throws IllegalStateException when the producer sent more than the credit granted or a buffer larger than a
      *     segment: the TaskManagers disagree on the protocol or on {@code taskmanager.memory.segment-size}
@@ -159,6 +160,11 @@ final class RemoteSubpartitionView implements SubpartitionView {
     Buffer receiveBuffer(int size) {
         Buffer b = buffers.tryTake();
         if (b == null) {
+            synchronized (this) {
+                if (released) {
+                    return null;
+                }
+            }
             throw new IllegalStateException("it sent a buffer for " + this + " without credit");
         }
         if (size > b.capacity()) {

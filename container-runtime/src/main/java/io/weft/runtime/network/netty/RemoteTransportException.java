@@ -19,4 +19,9 @@ public class RemoteTransportException extends TransportException {
     public String peer() {
         return peer;
     }
+
+    /** The same failure, thrown again on another thread (with this one, from the network thread, as cause). */
+    RemoteTransportException rethrown() {
+        return new RemoteTransportException(peer, getMessage(), this);
+    }
 }
