@@ -42,6 +42,19 @@ class LocalBufferPoolTest {
     }
 
     @Test
+    void onlyTheTimeAProducerWaitsCountsAsBackpressure() throws Exception {
+        LocalBufferPool pool = new LocalBufferPool(global, 1, 1, "p");
+        Buffer first = pool.requestBufferBlocking();
+        assertThat(pool.backPressuredNanos()).as("served at once").isZero();
+        try (BackgroundCall<Buffer> producer = BackgroundCall.start("producer", pool::requestBufferBlocking)) {
+            producer.assertBlocked();
+            first.recycle();
+            producer.await();
+        }
+        assertThat(pool.backPressuredNanos()).isPositive();
+    }
+
+    @Test
     void producerAtTheMaximumStaysBlockedWhileTheTaskManagerHasFreeSegments() throws Exception {
         LocalBufferPool pool = new LocalBufferPool(global, 2, 2, "p");
         pool.requestBufferBlocking();

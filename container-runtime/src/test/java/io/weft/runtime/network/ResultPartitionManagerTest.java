@@ -85,6 +85,34 @@ class ResultPartitionManagerTest {
     }
 
     @Test
+    void waitIsDroppedOnlyWhenEveryRequesterAbandonedIt() {
+        ResultPartitionID id = NetworkFixture.newPartitionId(0);
+        CompletableFuture<ResultPartition> first = manager.getPartition(id);
+        CompletableFuture<ResultPartition> second = manager.getPartition(id);
+        manager.abandonWaiting(id, first);
+        assertThat(second).as("another requester still waits").isNotDone();
+        assertThat(manager.numberOfWaitingPartitions()).isEqualTo(1);
+        manager.abandonWaiting(id, second);
+        assertThat(second).isCancelled();
+        assertThat(manager.numberOfWaitingPartitions()).isZero();
+        CompletableFuture<ResultPartition> later = manager.getPartition(id);
+        manager.abandonWaiting(id, first);
+        assertThat(later).as("abandoning a dropped wait touches no newer one").isNotDone();
+    }
+
+    @Test
+    void localConnectorWithdrawsACancelledRequestAndDeliversTheSubpartitionOfARegisteredOne() {
+        ResultPartitionID waitedFor = NetworkFixture.newPartitionId(0);
+        CompletableFuture<SubpartitionView> withdrawn = LocalPartitionConnector.viewOf(manager, waitedFor, 1);
+        withdrawn.cancel(false);
+        assertThat(manager.numberOfWaitingPartitions()).isZero();
+        CompletableFuture<SubpartitionView> view = LocalPartitionConnector.viewOf(manager, waitedFor, 1);
+        ResultPartition p = partition(waitedFor);
+        manager.register(p);
+        assertThat(view).isCompletedWithValue(p.subpartition(1));
+    }
+
+    @Test
     void directoryFindsTheManagerOfATaskManagerInThisJvm() {
         PartitionDirectory directory = new PartitionDirectory();
         ResourceID tm = new ResourceID(1L, 2L);
