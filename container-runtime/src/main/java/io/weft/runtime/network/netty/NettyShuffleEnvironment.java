@@ -35,7 +35,12 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
         this.taskManagerId = taskManagerId;
         this.bufferPool = NetworkBufferPool.fromConfiguration(config);
         this.server = new ShuffleServer(settings, security, partitions);
-        this.client = new ShuffleClient(settings, security);
+        try {
+            this.client = new ShuffleClient(settings, security);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         this.connector = new NettyPartitionConnector(taskManagerId, partitions, bufferPool,
                 settings.exclusiveBuffers(), client);
     }

@@ -134,7 +134,7 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
 
     private void notFound(ServedSubpartition s, String why) {
         served.remove(s.receiverId);
-        s.notFound(partitions);
+        s.release(partitions);
         ctx.writeAndFlush(DataMessages.errorResponse(ctx.alloc(), s.receiverId, true, "Partition " + s.partitionId
                 + " is not on TaskManager " + self + ": " + why), ctx.voidPromise());
     }

@@ -129,12 +129,11 @@ final class RemoteSubpartitionView implements SubpartitionView {
         return buffers.free();
     }
 
-    /** Counts a request; returns how many were sent for this channel so far. */
-    int countRequest() {
+    /** Counts a request for this channel's subpartition (the first one starts the clock of the retries). */
+    void countRequest() {
         if (requestAttempts++ == 0) {
             firstRequestNanos = System.nanoTime();
         }
-        return requestAttempts;
     }
 
     int requestAttempts() {

@@ -100,11 +100,6 @@ final class ServedSubpartition {
         state = State.DONE;
     }
 
-    /** The wait for registration ended without it; abandons the wait. */
-    void notFound(ResultPartitionManager partitions) {
-        release(partitions);
-    }
-
     private void cancelTimeout() {
         if (timeout != null) {
             timeout.cancel(false);
