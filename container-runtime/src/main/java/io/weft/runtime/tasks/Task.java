@@ -8,8 +8,8 @@ import io.weft.graph.StreamEdge;
 import io.weft.runtime.ErrorInfo;
 import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.ExecutionState;
-import io.weft.runtime.JobMasterGateway;
 import io.weft.runtime.TaskExecutionState;
+import io.weft.runtime.TaskStateReporter;
 import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
     private final TaskDeploymentDescriptor tdd;
-    private final JobMasterGateway jobMaster;
+    private final TaskStateReporter jobMaster;
     private final TaskServices services;
     private final Consumer<Task> onTerminated;
     private final TaskMailbox mailbox = new TaskMailbox();
@@ -62,7 +62,7 @@ public final class Task implements Runnable {
     private ScheduledFuture<?> flusher;
     private ErrorInfo failure;
 
-    public Task(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster, TaskServices services,
+    public Task(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster, TaskServices services,
             Consumer<Task> onTerminated) {
         this.tdd = tdd;
         this.jobMaster = jobMaster;
