@@ -28,6 +28,7 @@ public final class ProcessCluster implements AutoCloseable {
     private final Path dir;
     private final Path confDir;
     private final int restPort;
+    private final int rpcPort;
     private final String classpath;
     private final List<Process> processes = new ArrayList<>();
     private final RestClusterClient rest;
@@ -41,7 +42,7 @@ public final class ProcessCluster implements AutoCloseable {
         this.dir = dir;
         this.confDir = Files.createDirectories(dir.resolve("conf"));
         this.restPort = freePort();
-        int rpcPort = freePort();
+        this.rpcPort = freePort();
         List<String> conf = new ArrayList<>(List.of("rest.port: " + restPort, "rest.bind-address: 127.0.0.1",
                 "rest.address: 127.0.0.1", "jobmanager.rpc.address: 127.0.0.1", "jobmanager.rpc.port: " + rpcPort,
                 "security.cluster-secret.file: " + dir.resolve("cluster.secret"),
@@ -58,6 +59,16 @@ public final class ProcessCluster implements AutoCloseable {
 
     public String restAddress() {
         return "127.0.0.1:" + restPort;
+    }
+
+    /** The port of the JobManager's RPC endpoint (on 127.0.0.1). */
+    public int rpcPort() {
+        return rpcPort;
+    }
+
+    /** The file holding the cluster secret (written by the JobManager). */
+    public Path secretFile() {
+        return dir.resolve("cluster.secret");
     }
 
     public RestClusterClient rest() {
