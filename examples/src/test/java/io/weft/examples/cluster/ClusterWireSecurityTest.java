@@ -3,6 +3,7 @@ package io.weft.examples.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.config.Configuration;
 import io.weft.examples.SlotSharing;
 import io.weft.runtime.messages.Acknowledge;
@@ -37,14 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterWireSecurityTest {
     @TempDir
     static Path dir;
-    private static ProcessCluster cluster;
+    private static LocalProcessCluster cluster;
     private static String job;
 
     @BeforeAll
     static void startClusterWithSeedPipeline() throws IOException, URISyntaxException {
         Path classes = Path.of(SlotSharing.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jar = TestJars.pack(classes, SlotSharing.class.getName(), dir.resolve("slot-sharing.jar"));
-        cluster = new ProcessCluster(dir.resolve("cluster"), List.of(), List.of(classes));
+        cluster = new LocalProcessCluster(dir.resolve("cluster"), List.of(), List.of(classes));
         cluster.startJobManager();
         cluster.startTaskManager(3);
         cluster.startTaskManager(3);

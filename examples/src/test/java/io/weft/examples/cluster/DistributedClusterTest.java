@@ -2,6 +2,7 @@ package io.weft.examples.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.examples.WordCount;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +39,7 @@ class DistributedClusterTest {
     private static List<Path> jobClasses;
     @TempDir
     Path dir;
-    private ProcessCluster cluster;
+    private LocalProcessCluster cluster;
 
     @BeforeAll
     static void packJobs() throws IOException, URISyntaxException {
@@ -72,15 +73,15 @@ class DistributedClusterTest {
         }
     }
 
-    private ProcessCluster cluster(List<String> config) throws IOException {
-        cluster = new ProcessCluster(dir, config, jobClasses);
+    private LocalProcessCluster cluster(List<String> config) throws IOException {
+        cluster = new LocalProcessCluster(dir, config, jobClasses);
         cluster.startJobManager();
         return cluster;
     }
 
     @Test
     void wordCountAcrossTwoTaskManagerProcessesAtParallelismFourIsExact() throws Exception {
-        ProcessCluster c = cluster(List.of());
+        LocalProcessCluster c = cluster(List.of());
         c.startTaskManager(2);
         c.startTaskManager(2);
         c.awaitTaskManagers(2);
@@ -95,7 +96,7 @@ class DistributedClusterTest {
 
     @Test
     void everyTaskManagerKilledMidJobThenNewOnesStartedRestartsTheJobWithExactOutput() throws Exception {
-        ProcessCluster c = cluster(RESTARTS);
+        LocalProcessCluster c = cluster(RESTARTS);
         List<Process> first = List.of(c.startTaskManager(2), c.startTaskManager(2));
         c.awaitTaskManagers(2);
         Path output = dir.resolve("paced");
@@ -117,7 +118,7 @@ class DistributedClusterTest {
 
     @Test
     void oneTaskManagerKilledWhileAnotherHasFreeSlotsRecoversWithoutANewProcess() throws Exception {
-        ProcessCluster c = cluster(RESTARTS);
+        LocalProcessCluster c = cluster(RESTARTS);
         Process holder = c.startTaskManager(2);
         c.awaitTaskManagers(1);
         c.startTaskManager(2);

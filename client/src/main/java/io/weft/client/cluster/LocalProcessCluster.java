@@ -1,4 +1,4 @@
-package io.weft.examples.cluster;
+package io.weft.client.cluster;
 
 import io.weft.client.rest.RestClusterClient;
 import java.io.File;
@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A Weft cluster of real processes for tests: one JobManager JVM and any number of TaskManager JVMs on loopback,
- * started from the test's class path minus the job's own classes (which the TaskManagers must load from the job
- * jar), with a configuration directory and cluster secret of its own. TaskManagers can be killed with SIGKILL.
+ * A Weft cluster of real processes on this machine, for tests and benchmarks: one JobManager JVM and any number of
+ * TaskManager JVMs on loopback, started from this JVM's class path minus given entries (a job's own classes, which
+ * the TaskManagers must then load from the job jar), with a configuration directory and cluster secret of its own.
+ * Processes can be killed with SIGKILL to inject faults.
  *
- * <p>Not thread-safe: used by one test thread. {@link #close()} stops every process it started (SIGTERM, then
- * SIGKILL after a bound) and nothing else.
+ * <p>Not thread-safe: used by one thread. {@link #close()} stops every process it started (SIGTERM, then SIGKILL
+ * after a bound) and nothing else.
  */
-public final class ProcessCluster implements AutoCloseable {
+public final class LocalProcessCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private final Path dir;
     private final Path confDir;
@@ -32,14 +33,23 @@ public final class ProcessCluster implements AutoCloseable {
     private final String classpath;
     private final List<Process> processes = new ArrayList<>();
     private final RestClusterClient rest;
+    private final List<String> jvmOptions;
     private Process jobManager;
+
+    /** A cluster whose processes run with a 384 MB heap and the serial collector. */
+    public LocalProcessCluster(Path dir, List<String> extraConfig, List<Path> excludedClasspath) throws IOException {
+        this(dir, extraConfig, excludedClasspath, List.of("-Xmx384m", "-XX:+UseSerialGC"));
+    }
 
     /**
      * @param extraConfig lines of weft-conf.yaml added to the defaults (restart strategy, timeouts...)
      * @param excludedClasspath class path entries the processes must not see (the job's classes)
+     * @param jvmOptions options of every process's JVM (heap, garbage collector)
      */
-    public ProcessCluster(Path dir, List<String> extraConfig, List<Path> excludedClasspath) throws IOException {
+    public LocalProcessCluster(Path dir, List<String> extraConfig, List<Path> excludedClasspath,
+            List<String> jvmOptions) throws IOException {
         this.dir = dir;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.confDir = Files.createDirectories(dir.resolve("conf"));
         this.restPort = freePort();
         this.rpcPort = freePort();
@@ -113,9 +123,10 @@ public final class ProcessCluster implements AutoCloseable {
 
     private Process start(String mainClass, String name, List<String> args) throws IOException {
         Path out = dir.resolve(name + "-" + processes.size() + ".out");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath, mainClass, "--configDir",
-                confDir.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass, "--configDir", confDir.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("WEFT_CLUSTER_SECRET");
