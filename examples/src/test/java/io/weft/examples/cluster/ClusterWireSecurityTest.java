@@ -3,6 +3,7 @@ package io.weft.examples.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.client.cluster.JobJars;
 import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.config.Configuration;
 import io.weft.examples.SlotSharing;
@@ -44,7 +45,7 @@ class ClusterWireSecurityTest {
     @BeforeAll
     static void startClusterWithSeedPipeline() throws IOException, URISyntaxException {
         Path classes = Path.of(SlotSharing.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = TestJars.pack(classes, SlotSharing.class.getName(), dir.resolve("slot-sharing.jar"));
+        Path jar = JobJars.pack(classes, SlotSharing.class.getName(), dir.resolve("slot-sharing.jar"));
         cluster = new LocalProcessCluster(dir.resolve("cluster"), List.of(), List.of(classes));
         cluster.startJobManager();
         cluster.startTaskManager(3);

@@ -92,6 +92,11 @@ class DistributedClusterTest {
                 "--output", output.toString()), 4);
         assertThat(awaitEnd(job)).as(c.logs()).isEqualTo("FINISHED");
         assertThat(readCounts(output)).isEqualTo(expected);
+        long networkBytes = 0;
+        for (var v : c.rest().jobDetails(job).path("vertices")) {
+            networkBytes += v.path("metrics").path("write-bytes").asLong();
+        }
+        assertThat(networkBytes).as("bytes written to the network").isPositive();
     }
 
     @Test

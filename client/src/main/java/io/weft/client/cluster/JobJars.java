@@ -1,4 +1,4 @@
-package io.weft.examples.cluster;
+package io.weft.client.cluster;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +10,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** Packs compiled classes into a job jar for tests. Stateless. */
-public final class TestJars {
-    private TestJars() {
+/** Packs compiled classes into a job jar (for tests and benchmarks that submit their own programs). Stateless. */
+public final class JobJars {
+    private JobJars() {
     }
 
     /** Writes every file under {@code classes} into {@code jar} with {@code mainClass} as its Main-Class. */
