@@ -5,6 +5,8 @@ import io.weft.config.TaskManagerOptions;
 import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.resourcemanager.FixedResourceDriver;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.network.EmbeddedShuffleEnvironment;
 import io.weft.runtime.network.PartitionDirectory;
 import io.weft.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A whole Weft cluster in this JVM: a JobManager (Dispatcher and ResourceManager) and a fixed number of
  * TaskManagers — the same classes that run as separate processes, talking through direct calls instead of RPC,
- * their tasks exchanging buffers through local channels.
+ * their tasks exchanging buffers through local channels ({@link EmbeddedShuffleEnvironment}).
  *
  * <p>Life cycle: constructed started; {@link #close()} stops every component. Thread-safe. A bug on any
  * component's main thread is kept as the cluster's fatal error and fails running jobs.
@@ -42,7 +44,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         PartitionDirectory directory = new PartitionDirectory();
         List<CompletableFuture<Void>> registrations = new ArrayList<>();
         for (int i = 0; i < taskManagers; i++) {
-            TaskExecutor te = new TaskExecutor(config, directory, this::onFatalError);
+            ResourceID id = new ResourceID();
+            TaskExecutor te = new TaskExecutor(config, id, new EmbeddedShuffleEnvironment(config, directory, id),
+                    this::onFatalError);
             taskExecutors.add(te);
             registrations.add(te.start(resourceManager));
         }

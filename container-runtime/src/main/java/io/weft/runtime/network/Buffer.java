@@ -4,7 +4,8 @@ package io.weft.runtime.network;
  * A fixed-size segment of network memory holding serialized records, or an in-band event.
  *
  * <p>Ownership passes from the producing task (which fills it) to the subpartition queue to the consuming task
- * (which reads it and calls {@link #recycle()}); only one thread owns a buffer at a time.
+ * (which reads it and calls {@link #recycle()}); only one thread owns a buffer at a time. A buffer received from
+ * another TaskManager is filled by a network thread and recycled into its input channel's receive memory.
  */
 public final class Buffer {
     /** What a buffer carries. */
@@ -13,11 +14,11 @@ public final class Buffer {
     private static final Buffer END_OF_PARTITION = new Buffer(null, null, Kind.END_OF_PARTITION);
 
     private final byte[] memory;
-    private final LocalBufferPool owner;
+    private final BufferRecycler owner;
     private final Kind kind;
     private int size;
 
-    Buffer(byte[] memory, LocalBufferPool owner, Kind kind) {
+    Buffer(byte[] memory, BufferRecycler owner, Kind kind) {
         this.memory = memory;
         this.owner = owner;
         this.kind = kind;

@@ -4,17 +4,19 @@ import io.weft.runtime.deployment.ResultPartitionID;
 import io.weft.types.TypeSerializer;
 
 /**
- * One producer subpartition as seen by its consumer task: the subpartition once it is available, and the
- * deserializer of the records that arrive through it.
+ * One producer subpartition as seen by its consumer task: the view of it once it is available (the subpartition
+ * itself, or what arrives from a remote TaskManager), and the deserializer of the records that arrive through it.
  *
- * <p>Connected from a producer or registration thread; read by the consumer's task thread only.
+ * <p>Connected from a producer, registration or network thread; read by the consumer's task thread only. A view
+ * connected after the channel was released is released at once.
  */
 public final class InputChannel implements BufferAvailabilityListener {
     private final InputGate gate;
     private final int index;
     private final ResultPartitionID partitionId;
     private final RecordDeserializer<Object> deserializer;
-    private volatile ResultSubpartition subpartition;
+    private volatile SubpartitionView view;
+    private boolean released;
     private boolean finished;
     boolean enqueued;
 
@@ -37,9 +39,17 @@ public final class InputChannel implements BufferAvailabilityListener {
         return deserializer;
     }
 
-    void connect(ResultSubpartition s) {
-        subpartition = s;
-        s.setListener(this);
+    void connect(SubpartitionView v) {
+        synchronized (this) {
+            if (!released) {
+                view = v;
+            }
+        }
+        if (view == v) {
+            v.setListener(this);
+        } else {
+            v.release();
+        }
     }
 
     @Override
@@ -48,13 +58,13 @@ public final class InputChannel implements BufferAvailabilityListener {
     }
 
     Buffer poll() {
-        ResultSubpartition s = subpartition;
-        return s == null ? null : s.poll();
+        SubpartitionView v = view;
+        return v == null ? null : v.poll();
     }
 
     boolean hasMoreData() {
-        ResultSubpartition s = subpartition;
-        return s != null && !s.isEmpty();
+        SubpartitionView v = view;
+        return v != null && !v.isEmpty();
     }
 
     boolean isFinished() {
@@ -65,12 +75,16 @@ public final class InputChannel implements BufferAvailabilityListener {
         finished = true;
     }
 
-    /** Drops the subpartition's remaining data and the partially read buffer. */
+    /** Drops the view's remaining data and the partially read buffer. */
     void release() {
         deserializer.clear();
-        ResultSubpartition s = subpartition;
-        if (s != null) {
-            s.release();
+        SubpartitionView v;
+        synchronized (this) {
+            released = true;
+            v = view;
+        }
+        if (v != null) {
+            v.release();
         }
     }
 }

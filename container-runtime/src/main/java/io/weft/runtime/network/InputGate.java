@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * All input channels of a task (of every incoming edge), and the queue of channels that have data. Producers
- * enqueue a channel when its subpartition goes from empty to non-empty and wake the task through the
- * availability callback; the task thread polls buffers channel by channel in arrival order.
+ * All input channels of a task (of every incoming edge), and the queue of channels that have data. Producers (or
+ * network threads, for remote channels) enqueue a channel when its view goes from empty to non-empty and wake the
+ * task through the availability callback; the task thread polls buffers channel by channel in arrival order.
  *
  * <p>Channel queue under one lock; everything else on the consumer's task thread.
  */
@@ -31,8 +31,9 @@ public final class InputGate {
         return c;
     }
 
-    public void connect(InputChannel channel, ResultSubpartition subpartition) {
-        channel.connect(subpartition);
+    /** Connects a channel to what it reads; any thread. */
+    public void connect(InputChannel channel, SubpartitionView view) {
+        channel.connect(view);
     }
 
     public List<InputChannel> channels() {

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe: the producing task requests, consuming tasks recycle.
  */
-public final class LocalBufferPool {
+public final class LocalBufferPool implements BufferRecycler {
     private final NetworkBufferPool global;
     private final int reserved;
     private final int max;
@@ -22,6 +22,7 @@ public final class LocalBufferPool {
     private final ArrayDeque<byte[]> cached = new ArrayDeque<>();
     private int taken;
     private boolean destroyed;
+    private long waitedNanos;
 
     /**
      * @param reserved segments guaranteed to this pool (reserved now)
@@ -42,6 +43,8 @@ public final class LocalBufferPool {
      */
     public Buffer requestBufferBlocking() throws InterruptedException {
         lock.lockInterruptibly();
+        // the clock is read only once the producer has to wait, so the fast path stays free of it
+        long waitingSince = 0;
         try {
             while (true) {
                 if (destroyed) {
@@ -52,6 +55,7 @@ public final class LocalBufferPool {
                     s = global.requestReserved();
                     if (s == null) {
                         // a released reserve's segment is still out: it comes back shortly
+                        waitingSince = waitingSince == 0 ? System.nanoTime() : waitingSince;
                         available.await(10, TimeUnit.MILLISECONDS);
                         continue;
                     }
@@ -65,14 +69,29 @@ public final class LocalBufferPool {
                 if (s != null) {
                     return new Buffer(s, this, Buffer.Kind.DATA);
                 }
+                waitingSince = waitingSince == 0 ? System.nanoTime() : waitingSince;
                 available.await(50, TimeUnit.MILLISECONDS);
             }
+        } finally {
+            if (waitingSince != 0) {
+                waitedNanos += System.nanoTime() - waitingSince;
+            }
+            lock.unlock();
+        }
+    }
+
+    /** Time the producer spent waiting for a buffer (backpressure), in nanoseconds. */
+    public long backPressuredNanos() {
+        lock.lock();
+        try {
+            return waitedNanos;
         } finally {
             lock.unlock();
         }
     }
 
-    void recycle(byte[] segment) {
+    @Override
+    public void recycle(byte[] segment) {
         lock.lock();
         try {
             boolean excess = taken > reserved;

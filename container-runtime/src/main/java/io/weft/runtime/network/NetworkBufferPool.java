@@ -1,5 +1,7 @@
 package io.weft.runtime.network;
 
+import io.weft.config.Configuration;
+import io.weft.config.TaskManagerOptions;
 import java.util.ArrayDeque;
 
 /**
@@ -24,6 +26,13 @@ public final class NetworkBufferPool {
         }
         this.totalSegments = totalSegments;
         this.segmentSize = segmentSize;
+    }
+
+    /** A pool of {@code taskmanager.memory.network.max} in segments of {@code taskmanager.memory.segment-size}. */
+    public static NetworkBufferPool fromConfiguration(Configuration config) {
+        int segment = (int) config.get(TaskManagerOptions.SEGMENT_SIZE).bytes();
+        int segments = (int) Math.max(1, config.get(TaskManagerOptions.NETWORK_MEMORY).bytes() / segment);
+        return new NetworkBufferPool(segments, segment);
     }
 
     public int segmentSize() {

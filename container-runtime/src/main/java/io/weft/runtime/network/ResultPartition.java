@@ -50,6 +50,11 @@ public final class ResultPartition {
         subpartitions[subpartition].add(buffer);
     }
 
+    /** Time the producer waited for buffers of this partition (backpressure), in nanoseconds. */
+    public long backPressuredNanos() {
+        return bufferPool.backPressuredNanos();
+    }
+
     /** Ends every subpartition. */
     public void finish() {
         for (ResultSubpartition s : subpartitions) {

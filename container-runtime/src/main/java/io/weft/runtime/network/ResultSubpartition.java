@@ -3,12 +3,13 @@ package io.weft.runtime.network;
 import java.util.ArrayDeque;
 
 /**
- * The queue of finished buffers from one producer subtask to one consumer subtask.
+ * The queue of finished buffers from one producer subtask to one consumer subtask; a consumer on the same
+ * TaskManager reads it directly as its {@link SubpartitionView}, a remote one through the data server.
  *
  * <p>Thread-safe: the producer adds, the consumer polls, each under this object's lock; the consumer's listener
  * is told (outside the lock) when the queue goes from empty to non-empty.
  */
-public final class ResultSubpartition {
+public final class ResultSubpartition implements SubpartitionView {
     private final ResultPartition parent;
     private final int index;
     private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
@@ -42,10 +43,19 @@ public final class ResultSubpartition {
         }
     }
 
-    /** Attaches the consumer; it is told at once if data is already queued. */
+    /**
+     * Attaches the consumer; it is told at once if data is already queued.
+     *
+     * @throws IllegalStateException when a consumer is already attached (each subpartition has one consumer)
+     */
+    @Override
     public void setListener(BufferAvailabilityListener l) {
         boolean hasData;
         synchronized (this) {
+            if (listener != null) {
+                throw new IllegalStateException("Subpartition " + index + " of partition " + parent.id()
+                        + " already has a consumer");
+            }
             listener = l;
             hasData = !queue.isEmpty();
         }
@@ -58,6 +68,7 @@ public final class ResultSubpartition {
      * The next buffer, or null when empty. After the consumer took the end-of-partition event the subpartition
      * counts as consumed.
      */
+    @Override
     public Buffer poll() {
         Buffer b;
         synchronized (this) {
@@ -71,11 +82,24 @@ public final class ResultSubpartition {
         return b;
     }
 
+    @Override
     public synchronized boolean isEmpty() {
         return queue.isEmpty();
     }
 
+    /** Data buffers queued now (the backlog a remote consumer is told about, to grant credit ahead). */
+    public synchronized int queuedBuffers() {
+        int n = queue.size();
+        return n > 0 && !queue.peekLast().isData() ? n - 1 : n;
+    }
+
+    /** The partition this subpartition belongs to. */
+    public ResultPartition partition() {
+        return parent;
+    }
+
     /** Drops queued data (consumer gone or producer failed). */
+    @Override
     public void release() {
         boolean first;
         synchronized (this) {

@@ -10,12 +10,13 @@ import io.weft.runtime.ResourceManagerGateway;
 import io.weft.runtime.TaskExecutorGateway;
 import io.weft.runtime.TaskStateReporter;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
-import io.weft.runtime.network.NetworkBufferPool;
+import io.weft.runtime.network.EmbeddedShuffleEnvironment;
 import io.weft.runtime.network.PartitionDirectory;
-import io.weft.runtime.network.ResultPartitionManager;
+import io.weft.runtime.network.ShuffleEnvironment;
 import io.weft.runtime.rpc.MainThreadExecutor;
 import io.weft.runtime.tasks.Task;
 import io.weft.runtime.tasks.TaskServices;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,47 +31,75 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The TaskManager: offers its slots to the ResourceManager, runs the tasks deployed into allocated slots, and
- * owns the network memory and partitions those tasks exchange data through.
+ * owns the {@link ShuffleEnvironment} (network memory, partitions, connections) those tasks exchange data through.
  *
  * <p>Slot and task bookkeeping lives on the TaskManager's main thread; every gateway call hops onto it. Each task
  * runs on its own thread; one shared daemon thread fires processing-time timers and output flushes.
  */
 public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
-    private final ResourceID resourceId = new ResourceID();
+    private final ResourceID resourceId;
     private final MainThreadExecutor main;
     private final TaskSlot[] slots;
     private final Map<ExecutionAttemptID, Task> tasks = new HashMap<>();
     private final TaskServices services;
     private final ScheduledExecutorService timerThread;
-    private final PartitionDirectory directory;
+    private final ShuffleEnvironment shuffle;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<JobID>> jobReleaseListeners = new ArrayList<>();
 
     /**
+     * A TaskManager of an embedded cluster, under a new resource id.
+     *
      * @param directory where this TaskManager's partitions are found by tasks of other TaskManagers in this JVM
      * @param fatalErrorHandler told about bugs on the main thread
      */
     public TaskExecutor(Configuration config, PartitionDirectory directory, Consumer<Throwable> fatalErrorHandler) {
+        this(config, embedded(config, directory, new ResourceID()), fatalErrorHandler);
+    }
+
+    /**
+     * A TaskManager whose tasks exchange data through {@code shuffle}, which it owns (and closes) from now on.
+     *
+     * @param resourceId this TaskManager's id; the one {@code shuffle} was made for
+     * @param fatalErrorHandler told about bugs on the main thread
+     */
+    public TaskExecutor(Configuration config, ResourceID resourceId, ShuffleEnvironment shuffle,
+            Consumer<Throwable> fatalErrorHandler) {
+        this(config, checkedShuffle(resourceId, shuffle), fatalErrorHandler);
+    }
+
+    private TaskExecutor(Configuration config, ShuffleEnvironment shuffle, Consumer<Throwable> fatalErrorHandler) {
         int numSlots = config.get(TaskManagerOptions.NUM_TASK_SLOTS);
         if (numSlots < 1) {
+            shuffle.close();
             throw new IllegalArgumentException("taskmanager.numberOfTaskSlots must be at least 1, not " + numSlots);
         }
+        this.resourceId = shuffle.taskManagerId();
+        this.shuffle = shuffle;
         this.main = new MainThreadExecutor("taskmanager-" + resourceId.toString().substring(0, 8), fatalErrorHandler);
         this.slots = new TaskSlot[numSlots];
-        int segment = (int) config.get(TaskManagerOptions.SEGMENT_SIZE).bytes();
-        int segments = (int) Math.max(1, config.get(TaskManagerOptions.NETWORK_MEMORY).bytes() / segment);
         this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "taskmanager-timers-" + resourceId.toString().substring(0, 8));
             t.setDaemon(true);
             return t;
         });
-        ResultPartitionManager partitions = new ResultPartitionManager();
-        this.directory = directory;
-        directory.register(resourceId, partitions);
-        this.services = new TaskServices(resourceId, new NetworkBufferPool(segments, segment), partitions, directory,
-                timerThread, config.get(TaskManagerOptions.BUFFERS_PER_CHANNEL),
+        this.services = new TaskServices(resourceId, shuffle.bufferPool(), shuffle.partitionManager(),
+                shuffle.connector(), timerThread, config.get(TaskManagerOptions.BUFFERS_PER_CHANNEL),
                 config.get(TaskManagerOptions.FLOATING_BUFFERS));
+    }
+
+    private static ShuffleEnvironment embedded(Configuration config, PartitionDirectory directory, ResourceID id) {
+        return new EmbeddedShuffleEnvironment(config, directory, id);
+    }
+
+    private static ShuffleEnvironment checkedShuffle(ResourceID resourceId, ShuffleEnvironment shuffle) {
+        if (!shuffle.taskManagerId().equals(resourceId)) {
+            shuffle.close();
+            throw new IllegalArgumentException("The shuffle environment serves TaskManager " + shuffle.taskManagerId()
+                    + ", not " + resourceId + ": create it with the TaskManager's resource id");
+        }
+        return shuffle;
     }
 
     /** Registers with the ResourceManager. */
@@ -82,6 +111,11 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     @Override
     public ResourceID getResourceId() {
         return resourceId;
+    }
+
+    /** Where other TaskManagers read this one's partitions, or null when its shuffle is embedded. */
+    public InetSocketAddress dataAddress() {
+        return shuffle.dataAddress();
     }
 
     public int numberOfSlots() {
@@ -237,7 +271,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
             tasks.values().forEach(Task::cancel);
             return null;
         }).join();
-        directory.unregister(resourceId);
+        shuffle.close();
         timerThread.shutdownNow();
         main.close();
     }

@@ -16,7 +16,8 @@ import io.weft.runtime.messages.FreeSlot;
 import io.weft.runtime.messages.HeartbeatResponse;
 import io.weft.runtime.messages.RegistrationResponse;
 import io.weft.runtime.messages.SubmitTask;
-import io.weft.runtime.network.PartitionDirectory;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.network.netty.NettyShuffleEnvironment;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.ClusterSecrets;
 import io.weft.runtime.rpc.ConnectionListener;
@@ -74,7 +75,9 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.heartbeatInterval = config.get(ClusterOptions.HEARTBEAT_INTERVAL);
         this.heartbeatTimeout = config.get(ClusterOptions.HEARTBEAT_TIMEOUT);
         NettyRpcSystem rpc = new NettyRpcSystem(config, secret);
-        this.taskExecutor = new TaskExecutor(config, new PartitionDirectory(), fatalErrorHandler);
+        ResourceID resourceId = new ResourceID();
+        this.taskExecutor = new TaskExecutor(config, resourceId, NettyShuffleEnvironment.start(config, secret,
+                resourceId), fatalErrorHandler);
         this.main = new MainThreadExecutor("taskmanager-rpc", fatalErrorHandler);
         try {
             this.userCode = new JobUserCodeCache(Files.createTempDirectory("weft-tm-blobs-"), this::fetch);
@@ -144,8 +147,7 @@ public final class TaskManagerRunner implements AutoCloseable {
 
     private void onConnected() {
         state = state.to(State.REGISTERING);
-        int dataPort = taskExecutor.dataAddress() == null ? server.address().getPort()
-                : taskExecutor.dataAddress().getPort();
+        int dataPort = taskExecutor.dataAddress().getPort();
         int attempt = ++registrationAttempt;
         jobManager.register(taskExecutor.getResourceId(), advertisedHost, server.address().getPort(), dataPort,
                 taskExecutor.numberOfSlots()).whenCompleteAsync((response, e) -> {

@@ -14,12 +14,15 @@ import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import io.weft.runtime.network.FloatingBufferBudget;
 import io.weft.runtime.network.InputChannel;
 import io.weft.runtime.network.InputGate;
 import io.weft.runtime.network.LocalBufferPool;
 import io.weft.runtime.network.RecordDeserializer;
 import io.weft.runtime.network.RecordWriter;
 import io.weft.runtime.network.ResultPartition;
+import io.weft.runtime.network.SubpartitionRequest;
+import io.weft.runtime.network.SubpartitionView;
 import io.weft.streaming.OneInputStreamOperator;
 import io.weft.streaming.operators.SourceOperator;
 import io.weft.streaming.partitioner.StreamPartitioner;
@@ -28,6 +31,9 @@ import io.weft.types.TypeInformation;
 import io.weft.types.TypeSerializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,7 +47,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>States: DEPLOYING → INITIALIZING → RUNNING → FINISHED, or CANCELING → CANCELED, or FAILED (checked by
  * {@link ExecutionState}). {@link #cancel()} may be called from any thread; everything else runs on the task
- * thread. A user exception fails the task and travels to the JobMaster as an {@link ErrorInfo}.
+ * thread. A user exception fails the task and travels to the JobMaster as an {@link ErrorInfo}; so does a failure
+ * reported by another thread (an input that cannot be connected), which is rethrown on the task thread by a mail.
+ *
+ * <p>Time accounting: the task times only its waits — for input or mail (idle) and for output buffers
+ * (backpressured, timed by the buffer pools) — and counts the rest of its running time as busy.
  */
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
@@ -53,6 +63,7 @@ public final class Task implements Runnable {
     private final TaskCounters counters = new TaskCounters();
     private final List<ResultPartition> partitions = new ArrayList<>();
     private final List<RecordWriter<Object>> writers = new ArrayList<>();
+    private final List<CompletableFuture<?>> inputRequests = new ArrayList<>();
     private final Object stateLock = new Object();
     private final Thread thread;
     private ExecutionState state = ExecutionState.DEPLOYING;
@@ -61,6 +72,7 @@ public final class Task implements Runnable {
     private TaskProcessingTimeService clock;
     private ScheduledFuture<?> flusher;
     private ErrorInfo failure;
+    private long runningSince;
 
     public Task(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster, TaskServices services,
             Consumer<Task> onTerminated) {
@@ -138,6 +150,7 @@ public final class Task implements Runnable {
             if (!moveTo(ExecutionState.RUNNING)) {
                 throw new CancelTaskException();
             }
+            runningSince = System.nanoTime();
             scheduleFlush();
             if (chain.head() instanceof SourceOperator<?> source) {
                 runSource(source);
@@ -157,6 +170,9 @@ public final class Task implements Runnable {
                 failure = ErrorInfo.of(t);
                 LOG.warn("Task {} of job {} failed", tdd.taskName(), tdd.jobId(), t);
             }
+        }
+        if (runningSince != 0) {
+            counters.runningNanos = System.nanoTime() - runningSince;
         }
         setInterruptible(false);
         Thread.interrupted();
@@ -223,6 +239,7 @@ public final class Task implements Runnable {
             }
         }
         counters.bytesOut = writers.stream().mapToLong(RecordWriter::bytesOut).sum();
+        counters.backPressuredNanos = partitions.stream().mapToLong(ResultPartition::backPressuredNanos).sum();
         LOG.info("Task {} of job {} is {}", tdd.taskName(), tdd.jobId(), finalState);
         try {
             jobMaster.updateTaskExecutionState(new TaskExecutionState(tdd.attemptId(), finalState, error,
@@ -268,31 +285,38 @@ public final class Task implements Runnable {
             return;
         }
         gate = new InputGate(mailbox::signalInput);
+        FloatingBufferBudget floating = new FloatingBufferBudget(services.floatingBuffers());
         for (InputGateDeploymentDescriptor g : tdd.inputGates()) {
             IntermediateDataSet ds = tdd.vertex().getInputs().stream().map(JobEdge::source)
                     .filter(s -> s.getId().equals(g.dataSetId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Unknown input data set " + g.dataSetId()));
             for (InputChannelDescriptor c : g.channels()) {
                 InputChannel channel = gate.addChannel(c.partitionId(), serializerOf(ds));
-                services.partitionDirectory().managerOf(c.producerLocation()).getPartition(c.partitionId())
-                        .thenAccept(p -> gate.connect(channel, p.subpartition(g.consumedSubpartitionIndex())));
+                CompletableFuture<SubpartitionView> request = services.partitionConnector().requestSubpartition(
+                        new SubpartitionRequest(c, g.consumedSubpartitionIndex(), tdd.taskName(), floating));
+                inputRequests.add(request);
+                request.thenAccept(view -> gate.connect(channel, view)).exceptionally(t -> failFromOtherThread(t, c));
             }
         }
     }
 
-    private void cancelPendingInputRequests() {
-        if (gate == null) {
-            return;
+    /** Fails the task on its own thread because its input {@code c} cannot be connected; any thread. */
+    private Void failFromOtherThread(Throwable t, InputChannelDescriptor c) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (!(cause instanceof CancellationException)) {
+            mailbox.put(() -> {
+                throw new IllegalStateException("Cannot connect input partition " + c.partitionId() + " of task "
+                        + tdd.taskName() + " (job " + tdd.jobId() + ", producer on TaskManager "
+                        + c.producerLocation() + "): " + cause, cause);
+            });
         }
-        for (InputGateDeploymentDescriptor g : tdd.inputGates()) {
-            for (InputChannelDescriptor c : g.channels()) {
-                try {
-                    services.partitionDirectory().managerOf(c.producerLocation())
-                            .cancelWaiting(List.of(c.partitionId()));
-                } catch (IllegalStateException e) {
-                    LOG.debug("Producer of {} is gone", c.partitionId());
-                }
-            }
+        return null;
+    }
+
+    /** Withdraws input requests still waiting for their producer (the task ends early). */
+    private void cancelPendingInputRequests() {
+        for (CompletableFuture<?> request : inputRequests) {
+            request.cancel(false);
         }
     }
 
@@ -329,7 +353,7 @@ public final class Task implements Runnable {
             }
             if (status == InputStatus.NOTHING_AVAILABLE) {
                 source.available().thenRun(mailbox::signalInput);
-                mailbox.awaitInputOrMail();
+                awaitInputOrMail();
             }
         }
     }
@@ -361,11 +385,20 @@ public final class Task implements Runnable {
                     return;
                 } else {
                     checkCanceled();
-                    mailbox.awaitInputOrMail();
+                    awaitInputOrMail();
                 }
             }
         } finally {
             counters.recordsIn = in;
+        }
+    }
+
+    private void awaitInputOrMail() throws InterruptedException {
+        long since = System.nanoTime();
+        try {
+            mailbox.awaitInputOrMail();
+        } finally {
+            counters.idleNanos += System.nanoTime() - since;
         }
     }
 

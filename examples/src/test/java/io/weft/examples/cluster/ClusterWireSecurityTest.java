@@ -7,7 +7,7 @@ import io.weft.client.cluster.JobJars;
 import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.config.Configuration;
 import io.weft.examples.SlotSharing;
-import io.weft.runtime.messages.Acknowledge;
+import io.weft.runtime.messages.HeartbeatResponse;
 import io.weft.runtime.messages.TaskManagerHeartbeat;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.RpcClient;
@@ -105,11 +105,12 @@ class ClusterWireSecurityTest {
         ClusterSecret right = ClusterSecret.readFrom(cluster.secretFile());
         try (RpcClient client = new NettyRpcSystem(conf, right).createClient()) {
             RpcConnection c = client.connect("127.0.0.1", cluster.rpcPort());
+            c.whenConnected().orTimeout(10, TimeUnit.SECONDS).join();
             // an authenticated peer that is no TaskManager: the JobManager answers that it does not know it
-            var answer = c.ask(new TaskManagerHeartbeat("0123456789abcdef0123456789abcdef", 0),
-                    io.weft.runtime.messages.HeartbeatResponse.class, Duration.ofSeconds(10)).join();
+            HeartbeatResponse answer = c.ask(new TaskManagerHeartbeat("0123456789abcdef0123456789abcdef", 0),
+                    HeartbeatResponse.class, Duration.ofSeconds(10)).join();
             assertThat(answer.getKnown()).isFalse();
-            assertThatThrownBy(() -> c.ask(new TaskManagerHeartbeat("not-an-id", 0), Acknowledge.class,
+            assertThatThrownBy(() -> c.ask(new TaskManagerHeartbeat("not-an-id", 0), HeartbeatResponse.class,
                     Duration.ofSeconds(10)).join()).hasMessageContaining("not-an-id");
         }
         assertJobStillRunning();

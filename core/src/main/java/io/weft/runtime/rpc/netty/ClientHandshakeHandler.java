@@ -13,6 +13,7 @@ import io.weft.runtime.rpc.RpcConnectionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The client side of the secret handshake (see {@link Handshakes}): answers the server's challenge with a proof,
@@ -29,20 +30,37 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
     private final ClusterSecret secret;
     private final RpcSettings settings;
     private final String peer;
-    private final Executor callbacks;
     private final ClientChannelOwner owner;
+    private final Consumer<ChannelHandlerContext> onAuthenticated;
     private Step step = Step.AWAIT_CHALLENGE;
     private Nonce serverNonce;
     private Nonce clientNonce;
     private ScheduledFuture<?> timeout;
 
+    /** The handshake of an RPC connection: once authenticated, the channel carries RPC requests and answers. */
     ClientHandshakeHandler(ClusterSecret secret, RpcSettings settings, String peer, Executor callbacks,
             ClientChannelOwner owner) {
+        this(secret, settings, peer, owner, ctx -> {
+            PendingRequests pending = new PendingRequests(peer, callbacks);
+            ctx.pipeline().replace(ctx.handler(), "rpc", new ClientResponseHandler(peer, pending, owner));
+            owner.authenticated(ctx.channel(), new ClientSession(ctx.channel(), pending, settings, peer, callbacks));
+        });
+    }
+
+    /**
+     * The handshake of a connection of another internal protocol.
+     *
+     * @param owner told only of a failed attempt
+     * @param onAuthenticated replaces this handler (named by the context) with the protocol's handler, on the event
+     *     loop, once the server proved the secret and the frame limit was raised
+     */
+    ClientHandshakeHandler(ClusterSecret secret, RpcSettings settings, String peer, ClientChannelOwner owner,
+            Consumer<ChannelHandlerContext> onAuthenticated) {
         this.secret = secret;
         this.settings = settings;
         this.peer = peer;
-        this.callbacks = callbacks;
         this.owner = owner;
+        this.onAuthenticated = onAuthenticated;
     }
 
     @Override
@@ -97,9 +115,7 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
         step = Step.DONE;
         timeout.cancel(false);
         ctx.pipeline().get(RpcFrameDecoder.class).authenticated(settings.frameSize());
-        PendingRequests pending = new PendingRequests(peer, callbacks);
-        ctx.pipeline().replace(this, "rpc", new ClientResponseHandler(peer, pending, owner));
-        owner.authenticated(ctx.channel(), new ClientSession(ctx.channel(), pending, settings, peer, callbacks));
+        onAuthenticated.accept(ctx);
     }
 
     @Override
