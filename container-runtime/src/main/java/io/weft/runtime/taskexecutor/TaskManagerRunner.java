@@ -30,6 +30,7 @@ import io.weft.runtime.rpc.netty.NettyRpcSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -80,7 +81,9 @@ public final class TaskManagerRunner implements AutoCloseable {
                 resourceId), fatalErrorHandler);
         this.main = new MainThreadExecutor("taskmanager-rpc", fatalErrorHandler);
         try {
-            this.userCode = new JobUserCodeCache(Files.createTempDirectory("weft-tm-blobs-"), this::fetch);
+            String blobs = config.get(ClusterOptions.BLOB_STORAGE_DIRECTORY);
+            this.userCode = new JobUserCodeCache(blobs.isEmpty() ? Files.createTempDirectory("weft-tm-blobs-")
+                    : Files.createDirectories(Path.of(blobs, "taskmanager-" + resourceId)), this::fetch);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for job jars: " + e.getMessage(), e);
         }
@@ -141,7 +144,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         return new Acknowledge();
     }
 
-    private void fetch(String key, java.nio.file.Path target) throws IOException {
+    private void fetch(String key, Path target) throws IOException {
         jobManager.fetchBlob(key, target);
     }
 
