@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ public final class LocalProcessCluster implements AutoCloseable {
     private final int rpcPort;
     private final String classpath;
     private final List<Process> processes = new ArrayList<>();
+    private final List<Process> killed = new ArrayList<>();
     private final RestClusterClient rest;
     private final List<String> jvmOptions;
     private Process jobManager;
@@ -42,7 +45,7 @@ public final class LocalProcessCluster implements AutoCloseable {
     }
 
     /**
-     * @param extraConfig lines of weft-conf.yaml added to the defaults (restart strategy, timeouts...)
+     * @param extraConfig {@code key: value} lines of weft-conf.yaml, overriding the defaults (restart strategy, timeouts...)
      * @param excludedClasspath class path entries the processes must not see (the job's classes)
      * @param jvmOptions options of every process's JVM (heap, garbage collector)
      */
@@ -53,12 +56,24 @@ public final class LocalProcessCluster implements AutoCloseable {
         this.confDir = Files.createDirectories(dir.resolve("conf"));
         this.restPort = freePort();
         this.rpcPort = freePort();
-        List<String> conf = new ArrayList<>(List.of("rest.port: " + restPort, "rest.bind-address: 127.0.0.1",
-                "rest.address: 127.0.0.1", "jobmanager.rpc.address: 127.0.0.1", "jobmanager.rpc.port: " + rpcPort,
-                "security.cluster-secret.file: " + dir.resolve("cluster.secret"),
-                "blob.storage.directory: " + dir.resolve("blobs"), "taskmanager.registration.timeout: 2 min"));
-        conf.addAll(extraConfig);
-        Files.write(confDir.resolve("weft-conf.yaml"), conf, StandardCharsets.UTF_8);
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("rest.port", String.valueOf(restPort));
+        conf.put("rest.bind-address", "127.0.0.1");
+        conf.put("rest.address", "127.0.0.1");
+        conf.put("jobmanager.rpc.address", "127.0.0.1");
+        conf.put("jobmanager.rpc.port", String.valueOf(rpcPort));
+        conf.put("security.cluster-secret.file", dir.resolve("cluster.secret").toString());
+        conf.put("blob.storage.directory", dir.resolve("blobs").toString());
+        conf.put("taskmanager.registration.timeout", "2 min");
+        for (String line : extraConfig) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("Not a 'key: value' line: " + line);
+            }
+            conf.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+        Files.write(confDir.resolve("weft-conf.yaml"), conf.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList(), StandardCharsets.UTF_8);
         List<String> excluded = excludedClasspath.stream().map(p -> p.toAbsolutePath().normalize().toString())
                 .toList();
         this.classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -98,6 +113,11 @@ public final class LocalProcessCluster implements AutoCloseable {
         });
     }
 
+    /** The JobManager's process, once started. */
+    public Process jobManager() {
+        return jobManager;
+    }
+
     /** Starts a TaskManager with {@code slots} slots; returns its process (it registers on its own). */
     public Process startTaskManager(int slots) throws IOException {
         return start("io.weft.runtime.taskexecutor.TaskManagerRunner", "taskmanager",
@@ -115,6 +135,7 @@ public final class LocalProcessCluster implements AutoCloseable {
 
     /** Kills a process with SIGKILL and waits for it to be gone. */
     public void kill(Process p) throws InterruptedException {
+        killed.add(p);
         p.destroyForcibly();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Process " + p.pid() + " survived SIGKILL for 30 s");
@@ -157,7 +178,7 @@ public final class LocalProcessCluster implements AutoCloseable {
             if (condition.getAsBoolean()) {
                 return;
             }
-            if (jobManager != null && !jobManager.isAlive()) {
+            if (jobManager != null && !jobManager.isAlive() && !killed.contains(jobManager)) {
                 throw new IllegalStateException("The JobManager died while waiting for " + what + "\n" + logs());
             }
             try {

@@ -57,6 +57,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final JobManagerConnection jobManager;
     private final JobUserCodeCache userCode;
     private final String advertisedHost;
+    private final String jobManagerAddress;
     private final Duration registrationTimeout;
     private final Consumer<Throwable> fatalErrorHandler;
     private Duration heartbeatInterval;
@@ -94,6 +95,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.client = rpc.createClient();
         String jmHost = config.get(ClusterOptions.JOB_MANAGER_RPC_ADDRESS);
         int jmPort = config.get(ClusterOptions.JOB_MANAGER_RPC_PORT);
+        this.jobManagerAddress = jmHost + ":" + jmPort;
         RpcConnection connection = client.connect(jmHost, jmPort, main::execute, new ConnectionListener() {
             @Override
             public void connected(RpcConnection c) {
@@ -160,7 +162,7 @@ public final class TaskManagerRunner implements AutoCloseable {
                     if (e != null || !response.getAccepted()) {
                         String why = e != null ? e.getMessage() : response.getReason();
                         LOG.warn("Registration with the JobManager at {} failed: {}; retrying in {} ms",
-                                jobManager.connection().remoteAddress(), why, heartbeatInterval.toMillis());
+                                jobManagerAddress, why, heartbeatInterval.toMillis());
                         main.schedule(this::retryRegistration, heartbeatInterval);
                         return;
                     }
@@ -184,7 +186,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         if (registrationDeadline != null) {
             registrationDeadline.cancel(false);
         }
-        LOG.info("Registered with the JobManager at {}", jobManager.connection().remoteAddress());
+        LOG.info("Registered with the JobManager at {}", jobManagerAddress);
         scheduleHeartbeat();
     }
 
@@ -232,7 +234,7 @@ public final class TaskManagerRunner implements AutoCloseable {
             heartbeats.cancel(false);
         }
         if (state == State.REGISTERED) {
-            LOG.warn("JobManager at {} lost ({}): giving up every slot", jobManager.connection().remoteAddress(),
+            LOG.warn("JobManager at {} lost ({}): giving up every slot", jobManagerAddress,
                     cause);
             taskExecutor.freeAllSlots("the JobManager was lost: " + cause);
             armRegistrationDeadline();
@@ -247,7 +249,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         registrationDeadline = main.schedule(() -> {
             if (state != State.REGISTERED) {
                 fatalErrorHandler.accept(new FatalException("TaskManager " + taskExecutor.getResourceId()
-                        + " could not register with the JobManager at " + jobManager.connection().remoteAddress()
+                        + " could not register with the JobManager at " + jobManagerAddress
                         + " within " + registrationTimeout.toSeconds() + " s (taskmanager.registration.timeout):"
                         + " is the JobManager running, and do jobmanager.rpc.address/port and the cluster secret"
                         + " match?"));

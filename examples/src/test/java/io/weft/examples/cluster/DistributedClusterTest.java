@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -97,6 +98,52 @@ class DistributedClusterTest {
             networkBytes += v.path("metrics").path("write-bytes").asLong();
         }
         assertThat(networkBytes).as("bytes written to the network").isPositive();
+        // the job's jar is released everywhere once it ended: the JobManager's blob and each TaskManager's copy
+        c.waitUntil("job jars deleted", () -> jarsUnder(dir.resolve("blobs")).isEmpty());
+    }
+
+    @Test
+    void aHungTaskManagerIsLostAfterTheHeartbeatTimeoutAndRegistersAgainWhenItResumes() throws Exception {
+        LocalProcessCluster c = cluster(List.of("heartbeat.interval: 500 ms", "heartbeat.timeout: 3 s"));
+        Process hung = c.startTaskManager(1);
+        c.startTaskManager(1);
+        c.awaitTaskManagers(2);
+        signal("STOP", hung);
+        try {
+            long start = System.nanoTime();
+            c.awaitTaskManagers(1);
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds until the hung TaskManager is lost")
+                    .isLessThan(10);
+        } finally {
+            signal("CONT", hung);
+        }
+        // resumed, it hears that the JobManager no longer knows it, gives up its slots and registers again
+        c.awaitTaskManagers(2);
+    }
+
+    @Test
+    void taskManagersWhoseJobManagerIsKilledStopWithinTheRegistrationTimeout() throws Exception {
+        LocalProcessCluster c = cluster(List.of("taskmanager.registration.timeout: 4 s"));
+        Process tm = c.startTaskManager(1);
+        c.awaitTaskManagers(1);
+        c.kill(c.jobManager());
+        assertThat(tm.waitFor(30, TimeUnit.SECONDS)).as("TaskManager still running 30 s after its JobManager died")
+                .isTrue();
+        assertThat(tm.exitValue()).isEqualTo(70);
+    }
+
+    private static void signal(String signal, Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    private static List<Path> jarsUnder(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
