@@ -170,6 +170,23 @@ class ClusterEndpointsTest {
     }
 
     @Test
+    void aConnectionThatAnnouncesABodyAndNeverSendsIt_isClosedAfterTheIdlenessTimeout() throws Exception {
+        Configuration config = new Configuration().set(RestOptions.PORT, 0)
+                .set(RestOptions.IDLENESS_TIMEOUT, java.time.Duration.ofMillis(300));
+        RestEndpoint endpoint = RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+                new FakeJarRunner());
+        try {
+            long start = System.nanoTime();
+            String answer = RestClient.raw(endpoint.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"partial\":");
+            assertThat(answer).as("nothing is answered to a request that never completes").isEmpty();
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds until the server closed").isLessThan(20);
+        } finally {
+            endpoint.close();
+        }
+    }
+
+    @Test
     void maxContentLengthOf2gbOrMore_isAConfigurationError() {
         Configuration config = new Configuration().set(RestOptions.PORT, 0)
                 .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("2g"));
