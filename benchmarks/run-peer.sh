@@ -13,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PEER=${PEER:-$ROOT/../shared/bench/flink-peer}
 WORK=${WORK:-/tmp/weft-peer}
 export WORK
-WORKLOADS=${WORKLOADS:-"baseline-handwritten-2t batch-wordcount stream-wordcount weft-batch-wordcount weft-stream-wordcount"}
+WORKLOADS=${WORKLOADS:-"baseline-handwritten-2t batch-wordcount stream-wordcount weft-batch-wordcount weft-stream-wordcount weft2tm-stream-wordcount"}
 export WORKLOADS
 
 if [ ! -d "$PEER" ]; then
@@ -37,7 +37,9 @@ s = open(path).read()
 anchor = 'cmd_for() { # workload -> command array in CMD\n  local w=$1\n  local out="$WORK/out/$w" ckpt="$WORK/ckpt/$w"\n  case "$w" in\n'
 if anchor not in s:
     sys.exit("the harness's cmd_for has changed; update benchmarks/run-peer.sh")
-weft = ('    weft-*) CMD=($JAVA -Xmx$XMX -Djava.io.tmpdir=$RUN_TMP -cp "' + cp + '" io.weft.benchmarks.WeftBench'
+weft = ('    weft2tm-*) CMD=($JAVA -Xmx256m -Djava.io.tmpdir=$RUN_TMP -cp "' + cp + '" io.weft.benchmarks.WeftClusterBench'
+        ' "${w#weft2tm-}" input="$TEXT" out="$out" parallelism=$PAR taskmanagers=2 tm_heap=$((${XMX%g} * 512))m) ;;\n'
+        '    weft-*) CMD=($JAVA -Xmx$XMX -Djava.io.tmpdir=$RUN_TMP -cp "' + cp + '" io.weft.benchmarks.WeftBench'
         ' "${w#weft-}" input="$TEXT" out="$out" parallelism=$PAR) ;;\n')
 s = s.replace(anchor, anchor + weft)
 open(path, 'w').write(s)
@@ -53,4 +55,5 @@ echo "# ratios (records/s, medians of the same invocation)"
 for w in batch-wordcount stream-wordcount; do
   echo "ratio workload=$w weft_vs_flink=$(ratio "$(rate weft-$w)" "$(rate $w)") weft_vs_handwritten_2t=$(ratio "$(rate weft-$w)" "$(rate baseline-handwritten-2t)")"
 done
+echo "ratio workload=stream-wordcount weft_2tm_vs_flink=$(ratio "$(rate weft2tm-stream-wordcount)" "$(rate stream-wordcount)") weft_2tm_vs_embedded=$(ratio "$(rate weft2tm-stream-wordcount)" "$(rate weft-stream-wordcount)")"
 exit "$rc"

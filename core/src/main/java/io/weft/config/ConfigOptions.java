@@ -16,7 +16,8 @@ public final class ConfigOptions {
     public static final List<Class<?>> ALL_OPTION_CLASSES = List.of(
             CoreOptions.class, DeploymentOptions.class, TaskManagerOptions.class, RestartStrategyOptions.class,
             RestOptions.class,
-            LocalOptions.class, RpcOptions.class, SecurityOptions.class, ShuffleOptions.class);
+            LocalOptions.class, RpcOptions.class, SecurityOptions.class, ClusterOptions.class,
+            ShuffleOptions.class);
 
     private ConfigOptions() {
     }

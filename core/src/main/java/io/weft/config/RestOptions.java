@@ -1,5 +1,7 @@
 package io.weft.config;
 
+import java.time.Duration;
+
 /**
  * Options of the JobManager's REST endpoint (the Dispatcher's HTTP interface): where it listens, the address
  * clients use, how large a request may be, and where uploaded job jars are kept.
@@ -21,6 +23,11 @@ public final class RestOptions {
             "rest.server.max-content-length", MemorySize.parse("100mb"),
             "Largest request body the REST endpoint accepts (a job jar upload included); larger ones get 413. "
                     + "At most 2047mb.");
+
+    public static final ConfigOption<Duration> IDLENESS_TIMEOUT = ConfigOptions.durationOption(
+            "rest.idleness-timeout", Duration.ofMinutes(5),
+            "A REST connection that neither receives nor sends anything for this long is closed (a client that"
+                    + " announces a body and never sends it does not hold a connection forever).");
 
     public static final ConfigOption<String> UPLOAD_DIR = ConfigOptions.stringOption("web.upload.dir", "",
             "Directory for job jars uploaded through REST (POST /jars/upload), created owner-only when missing; jars "

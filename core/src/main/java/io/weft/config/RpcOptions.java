@@ -20,6 +20,11 @@ public final class RpcOptions {
             "rpc.reconnect.max-backoff", Duration.ofSeconds(10),
             "The longest pause between attempts to re-establish a lost RPC connection.");
 
+    public static final ConfigOption<Duration> ASK_TIMEOUT = ConfigOptions.durationOption(
+            "rpc.ask-timeout", Duration.ofSeconds(30),
+            "How long a JobManager or TaskManager waits for the answer to a request (deploying the first task of a"
+                    + " job on a TaskManager includes fetching the job's jar).");
+
     private RpcOptions() {
     }
 }

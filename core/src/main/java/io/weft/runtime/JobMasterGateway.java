@@ -1,10 +1,7 @@
 package io.weft.runtime;
 
 /** What TaskManagers call on a JobMaster. Implementations hop onto the JobMaster's main thread. */
-public interface JobMasterGateway {
-    /** A task changed state (INITIALIZING, RUNNING, FINISHED, CANCELED, FAILED). */
-    void updateTaskExecutionState(TaskExecutionState state);
-
+public interface JobMasterGateway extends TaskStateReporter {
     /** A TaskManager holding some of the job's slots is gone; its tasks count as failed. */
     void taskManagerLost(ResourceID taskManager, String cause);
 }

@@ -2,6 +2,7 @@ package io.weft.runtime;
 
 import io.weft.api.JobID;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +12,11 @@ import java.util.concurrent.CompletableFuture;
 public interface TaskExecutorGateway {
     ResourceID getResourceId();
 
+    /** Where other TaskManagers fetch this one's partitions; null for a TaskManager in the JobManager's JVM. */
+    default InetSocketAddress dataAddress() {
+        return null;
+    }
+
     /** Reserves a free slot for a job. */
     CompletableFuture<Void> allocateSlot(int slotIndex, JobID jobId, AllocationID allocationId);
 
@@ -18,7 +24,7 @@ public interface TaskExecutorGateway {
     CompletableFuture<Void> freeSlot(AllocationID allocationId);
 
     /** Starts a task in an allocated slot; it reports its states to {@code jobMaster}. */
-    CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster);
+    CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster);
 
     /** Cancels a task; completes when cancellation started (the task reports CANCELED when done). */
     CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId);

@@ -18,6 +18,7 @@ import io.weft.runtime.ResourceManagerGateway;
 import io.weft.runtime.SlotOffer;
 import io.weft.runtime.TaskExecutionState;
 import io.weft.runtime.TaskExecutorGateway;
+import io.weft.runtime.deployment.JobProgram;
 import io.weft.runtime.rpc.MainThreadExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
     private final JobGraph jobGraph;
     private final ClassLoader userCodeClassLoader;
+    private final JobProgram program;
     private final ResourceManagerGateway resourceManager;
     private final Function<ResourceID, CompletableFuture<TaskExecutorGateway>> taskManagers;
     private final MainThreadExecutor main;
@@ -61,13 +63,16 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private long firstRunning = -1;
 
     /**
+     * @param program how TaskManagers in other processes re-create the job; null when it runs in this JVM only
      * @param taskManagers resolves a TaskManager's gateway by its id
      */
-    public JobMaster(JobGraph jobGraph, ClassLoader userCodeClassLoader, ResourceManagerGateway resourceManager,
+    public JobMaster(JobGraph jobGraph, ClassLoader userCodeClassLoader, JobProgram program,
+            ResourceManagerGateway resourceManager,
             Function<ResourceID, CompletableFuture<TaskExecutorGateway>> taskManagers,
             Consumer<Throwable> fatalErrorHandler) {
         this.jobGraph = jobGraph;
         this.userCodeClassLoader = userCodeClassLoader;
+        this.program = program;
         this.resourceManager = resourceManager;
         this.taskManagers = taskManagers;
         this.main = new MainThreadExecutor("jobmaster-" + jobGraph.jobId(), fatalErrorHandler);
@@ -203,7 +208,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
 
     private void deploy(Execution e) {
         e.transitionTo(ExecutionState.DEPLOYING);
-        var tdd = TaskDeploymentDescriptorFactory.create(graph, e, jobGraph, userCodeClassLoader);
+        var tdd = TaskDeploymentDescriptorFactory.create(graph, e, jobGraph, userCodeClassLoader, program);
         taskManagers.apply(e.getSlot().taskManager())
                 .thenCompose(tm -> tm.submitTask(tdd, this))
                 .whenComplete((v, error) -> {

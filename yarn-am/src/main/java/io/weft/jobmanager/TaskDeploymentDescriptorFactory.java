@@ -8,6 +8,7 @@ import io.weft.jobmanager.executiongraph.ExecutionVertex;
 import io.weft.jobmanager.executiongraph.IntermediateResult;
 import io.weft.jobmanager.executiongraph.IntermediateResultPartition;
 import io.weft.runtime.deployment.InputChannelDescriptor;
+import io.weft.runtime.deployment.JobProgram;
 import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionID;
@@ -27,7 +28,7 @@ final class TaskDeploymentDescriptorFactory {
     }
 
     static TaskDeploymentDescriptor create(ExecutionGraph graph, Execution execution, JobGraph jobGraph,
-            ClassLoader userCodeClassLoader) {
+            ClassLoader userCodeClassLoader, JobProgram program) {
         ExecutionVertex ev = execution.getVertex();
         int index = ev.getSubtaskIndex();
         List<ResultPartitionDeploymentDescriptor> partitions = new ArrayList<>();
@@ -52,12 +53,13 @@ final class TaskDeploymentDescriptorFactory {
         }
         return new TaskDeploymentDescriptor(jobGraph.jobId(), ev.getJobVertex().getJobVertex(), index,
                 execution.getAttemptNumber(), execution.getAttemptId(), execution.getSlot().allocationId(), partitions,
-                gates, jobGraph.runtimeMode(), jobGraph.configuration(), userCodeClassLoader);
+                gates, jobGraph.runtimeMode(), jobGraph.configuration(), userCodeClassLoader, program);
     }
 
     private static InputChannelDescriptor channel(IntermediateResultPartition p) {
         Execution producer = p.getProducer().getCurrentExecution();
         return new InputChannelDescriptor(new ResultPartitionID(p.getResult().getDataSet().getId(),
-                p.getPartitionIndex(), producer.getAttemptId()), producer.getSlot().taskManager());
+                p.getPartitionIndex(), producer.getAttemptId()), producer.getSlot().taskManager(),
+                producer.getSlot().dataAddress());
     }
 }

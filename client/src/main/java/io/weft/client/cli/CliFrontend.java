@@ -2,9 +2,9 @@ package io.weft.client.cli;
 
 import io.weft.api.InvalidProgramException;
 import io.weft.api.JobExecutionException;
-import io.weft.client.config.GlobalConfiguration;
 import io.weft.config.Configuration;
 import io.weft.config.DeploymentOptions;
+import io.weft.config.GlobalConfiguration;
 import io.weft.config.IllegalConfigurationException;
 import java.io.PrintStream;
 import java.util.List;

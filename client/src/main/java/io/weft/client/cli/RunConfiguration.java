@@ -1,9 +1,9 @@
 package io.weft.client.cli;
 
-import io.weft.client.config.GlobalConfiguration;
 import io.weft.config.Configuration;
 import io.weft.config.CoreOptions;
 import io.weft.config.DeploymentOptions;
+import io.weft.config.GlobalConfiguration;
 import io.weft.config.IllegalConfigurationException;
 import java.util.List;
 

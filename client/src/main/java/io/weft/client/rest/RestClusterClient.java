@@ -57,6 +57,13 @@ public final class RestClusterClient {
         return result;
     }
 
+    /** Every registered TaskManager with its slots ({@code GET /taskmanagers}). */
+    public List<JsonNode> taskManagers() {
+        List<JsonNode> result = new ArrayList<>();
+        send(HttpRequest.newBuilder(base.resolve("/taskmanagers")).GET()).path("taskmanagers").forEach(result::add);
+        return result;
+    }
+
     /** A job's details ({@code GET /jobs/:jobid}). */
     public JsonNode jobDetails(String jobId) {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId)).GET());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.config.ConfigValidator;
 import io.weft.config.Configuration;
+import io.weft.config.GlobalConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

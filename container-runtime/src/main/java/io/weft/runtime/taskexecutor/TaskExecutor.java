@@ -5,10 +5,10 @@ import io.weft.config.Configuration;
 import io.weft.config.TaskManagerOptions;
 import io.weft.runtime.AllocationID;
 import io.weft.runtime.ExecutionAttemptID;
-import io.weft.runtime.JobMasterGateway;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.ResourceManagerGateway;
 import io.weft.runtime.TaskExecutorGateway;
+import io.weft.runtime.TaskStateReporter;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import io.weft.runtime.network.EmbeddedShuffleEnvironment;
 import io.weft.runtime.network.PartitionDirectory;
@@ -46,6 +46,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private final ScheduledExecutorService timerThread;
     private final ShuffleEnvironment shuffle;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Consumer<JobID>> jobReleaseListeners = new ArrayList<>();
 
     /**
      * A TaskManager of an embedded cluster, under a new resource id.
@@ -146,15 +147,73 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                             t.cancel();
                         }
                     }
+                    JobID job = slots[i].jobId();
                     slots[i] = null;
+                    maybeReleaseJob(job);
                 }
             }
             return null;
         });
     }
 
+    /**
+     * Cancels every task and frees every slot: the JobManager that allocated them is gone (its connection or
+     * heartbeats were lost), so their results could not be reported.
+     */
+    public CompletableFuture<Void> freeAllSlots(String cause) {
+        return main.call(() -> {
+            if (!tasks.isEmpty()) {
+                LOG.warn("Cancelling {} task(s) of TaskManager {}: {}", tasks.size(), resourceId, cause);
+            }
+            tasks.values().forEach(Task::cancel);
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != null) {
+                    JobID job = slots[i].jobId();
+                    slots[i] = null;
+                    maybeReleaseJob(job);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The number of slots allocated to jobs now (read on the main thread). */
+    public CompletableFuture<Integer> allocatedSlots() {
+        return main.call(() -> {
+            int n = 0;
+            for (TaskSlot s : slots) {
+                n += s == null ? 0 : 1;
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Tells {@code listener}, on the main thread, when a job holds no slot and runs no task here any more, so its
+     * code can be released.
+     */
+    public void addJobReleaseListener(Consumer<JobID> listener) {
+        main.execute(() -> jobReleaseListeners.add(listener));
+    }
+
+    private void maybeReleaseJob(JobID job) {
+        for (TaskSlot s : slots) {
+            if (s != null && s.jobId().equals(job)) {
+                return;
+            }
+        }
+        for (Task t : tasks.values()) {
+            if (t.descriptor().jobId().equals(job)) {
+                return;
+            }
+        }
+        for (Consumer<JobID> l : jobReleaseListeners) {
+            l.accept(job);
+        }
+    }
+
     @Override
-    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster) {
         return main.call(() -> {
             TaskSlot slot = findSlot(tdd.allocationId());
             if (slot == null || !slot.jobId().equals(tdd.jobId())) {
@@ -162,7 +221,10 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                         + " to TaskManager " + resourceId + ": slot " + tdd.allocationId()
                         + " is not allocated to that job");
             }
-            Task task = new Task(tdd, jobMaster, services, t -> main.execute(() -> tasks.remove(t.attemptId())));
+            Task task = new Task(tdd, jobMaster, services, t -> main.execute(() -> {
+                tasks.remove(t.attemptId());
+                maybeReleaseJob(t.descriptor().jobId());
+            }));
             tasks.put(tdd.attemptId(), task);
             task.start();
             return null;

@@ -8,8 +8,8 @@ import io.weft.graph.StreamEdge;
 import io.weft.runtime.ErrorInfo;
 import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.ExecutionState;
-import io.weft.runtime.JobMasterGateway;
 import io.weft.runtime.TaskExecutionState;
+import io.weft.runtime.TaskStateReporter;
 import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
     private final TaskDeploymentDescriptor tdd;
-    private final JobMasterGateway jobMaster;
+    private final TaskStateReporter jobMaster;
     private final TaskServices services;
     private final Consumer<Task> onTerminated;
     private final TaskMailbox mailbox = new TaskMailbox();
@@ -74,7 +74,7 @@ public final class Task implements Runnable {
     private ErrorInfo failure;
     private long runningSince;
 
-    public Task(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster, TaskServices services,
+    public Task(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster, TaskServices services,
             Consumer<Task> onTerminated) {
         this.tdd = tdd;
         this.jobMaster = jobMaster;

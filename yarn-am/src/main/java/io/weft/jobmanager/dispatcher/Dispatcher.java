@@ -3,6 +3,8 @@ package io.weft.jobmanager.dispatcher;
 import io.weft.api.JobID;
 import io.weft.api.JobStatus;
 import io.weft.graph.JobGraph;
+import io.weft.runtime.JobMasterGateway;
+import io.weft.runtime.deployment.JobProgram;
 import io.weft.jobmanager.ArchivedJob;
 import io.weft.jobmanager.JobDetails;
 import io.weft.jobmanager.JobExceptions;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -42,13 +45,23 @@ public final class Dispatcher implements AutoCloseable {
         this.main = new MainThreadExecutor("dispatcher", fatalErrorHandler);
     }
 
-    /** Starts the job; completes when its JobMaster runs. */
+    /** Starts a job defined in this process; completes when its JobMaster runs. */
     public CompletableFuture<JobID> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+        return submitJob(jobGraph, userCodeClassLoader, null);
+    }
+
+    /**
+     * Starts the job; completes when its JobMaster runs.
+     *
+     * @param program how TaskManagers in other processes re-create the job; null when it runs in this JVM only
+     */
+    public CompletableFuture<JobID> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader,
+            JobProgram program) {
         return main.call(() -> {
             if (running.containsKey(jobGraph.jobId()) || finished.containsKey(jobGraph.jobId())) {
                 throw new IllegalStateException("Job " + jobGraph.jobId() + " was already submitted");
             }
-            JobMaster jm = new JobMaster(jobGraph, userCodeClassLoader, resourceManager,
+            JobMaster jm = new JobMaster(jobGraph, userCodeClassLoader, program, resourceManager,
                     resourceManager::taskExecutor, fatalErrorHandler);
             running.put(jobGraph.jobId(), jm);
             jm.getArchiveFuture().whenComplete((archived, e) -> main.execute(() -> {
@@ -64,6 +77,14 @@ public final class Dispatcher implements AutoCloseable {
             jm.start();
             return jobGraph.jobId();
         });
+    }
+
+    /**
+     * The JobMaster of a running job, to deliver a TaskManager's task report to; empty when the job is not running
+     * (it ended, or never ran here).
+     */
+    public CompletableFuture<Optional<JobMasterGateway>> jobMasterGateway(JobID jobId) {
+        return main.call(() -> Optional.ofNullable(running.get(jobId)));
     }
 
     /** Completes when the job reached a globally terminal status. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     private final Map<ResourceID, Registration> taskManagers = new LinkedHashMap<>();
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
     private final Map<JobID, JobMasterGateway> owners = new HashMap<>();
+    private final List<Consumer<TaskExecutorGateway>> lossListeners = new ArrayList<>();
 
     public ResourceManager(ResourceManagerDriver driver, Consumer<Throwable> fatalErrorHandler) {
         this.driver = driver;
@@ -43,6 +45,9 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int numberOfSlots) {
         return main.call(() -> {
+            if (taskManagers.containsKey(taskExecutor.getResourceId())) {
+                loseNow(taskExecutor.getResourceId(), "it registered again, giving up the slots it had");
+            }
             taskManagers.put(taskExecutor.getResourceId(), new Registration(taskExecutor, numberOfSlots));
             LOG.info("TaskManager {} registered with {} slots", taskExecutor.getResourceId(), numberOfSlots);
             servePending();
@@ -125,7 +130,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                     AllocationID allocation = new AllocationID();
                     r.owners[i] = request.jobId;
                     r.allocations[i] = allocation;
-                    offers.add(new SlotOffer(allocation, r.gateway.getResourceId(), i));
+                    offers.add(new SlotOffer(allocation, r.gateway.getResourceId(), i, r.gateway.dataAddress()));
                     confirmations.add(r.gateway.allocateSlot(i, request.jobId, allocation));
                 }
             }
@@ -154,19 +159,63 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
      * held some are told.
      */
     public void taskManagerLost(ResourceID id, String cause) {
-        main.execute(() -> {
-            Registration r = taskManagers.remove(id);
-            if (r == null) {
-                return;
+        main.execute(() -> loseNow(id, cause));
+    }
+
+    private void loseNow(ResourceID id, String cause) {
+        Registration r = taskManagers.remove(id);
+        if (r == null) {
+            return;
+        }
+        LOG.warn("TaskManager {} lost: {}", id, cause);
+        for (JobID job : r.owners) {
+            JobMasterGateway owner = job == null ? null : owners.get(job);
+            if (owner != null) {
+                owner.taskManagerLost(id, cause);
             }
-            LOG.warn("TaskManager {} lost: {}", id, cause);
-            for (JobID job : r.owners) {
-                JobMasterGateway owner = job == null ? null : owners.get(job);
-                if (owner != null) {
-                    owner.taskManagerLost(id, cause);
-                }
+        }
+        for (Consumer<TaskExecutorGateway> l : lossListeners) {
+            l.accept(r.gateway);
+        }
+    }
+
+    /** Tells {@code listener}, on the main thread, about every TaskManager that is lost from now on. */
+    public void addTaskManagerLossListener(Consumer<TaskExecutorGateway> listener) {
+        main.execute(() -> lossListeners.add(listener));
+    }
+
+    /**
+     * A heartbeat from a TaskManager; completes with whether it is registered (if not, it must give up its slots
+     * and register again).
+     */
+    public CompletableFuture<Boolean> heartbeatFrom(ResourceID id) {
+        return main.call(() -> {
+            Registration r = taskManagers.get(id);
+            if (r != null) {
+                r.lastHeartbeatNanos = System.nanoTime();
             }
+            return r != null;
         });
+    }
+
+    /**
+     * From now on, every {@code interval}, declares lost each TaskManager that sent no heartbeat for
+     * {@code timeout} (since its last one or its registration).
+     */
+    public void monitorHeartbeats(Duration interval, Duration timeout) {
+        main.schedule(() -> checkHeartbeats(interval, timeout), interval);
+    }
+
+    private void checkHeartbeats(Duration interval, Duration timeout) {
+        long now = System.nanoTime();
+        for (Registration r : new ArrayList<>(taskManagers.values())) {
+            long silent = now - r.lastHeartbeatNanos;
+            if (silent > timeout.toNanos()) {
+                loseNow(r.gateway.getResourceId(), "no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(silent)
+                        + " ms (heartbeat.timeout " + timeout.toMillis() + " ms): the process is hung or gone");
+            }
+        }
+        main.schedule(() -> checkHeartbeats(interval, timeout), interval);
     }
 
     private void releaseSlotsNow(JobID jobId) {
@@ -193,6 +242,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         final TaskExecutorGateway gateway;
         final JobID[] owners;
         final AllocationID[] allocations;
+        long lastHeartbeatNanos = System.nanoTime();
 
         Registration(TaskExecutorGateway gateway, int slots) {
             this.gateway = gateway;

@@ -32,7 +32,7 @@ final class JarHandlers {
     }
 
     CompletableFuture<RestResponse> upload(RestRequest request) {
-        String type = request.contentType() == null ? "" : request.contentType().toLowerCase(Locale.ROOT);
+        String type = contentType(request);
         if (!type.startsWith("multipart/form-data")) {
             throw RestException.badRequest("POST /jars/upload expects a multipart/form-data body (not '"
                     + JobIds.abbreviate(type) + "') with the jar in a file part named '" + JAR_FIELD
@@ -62,6 +62,11 @@ final class JarHandlers {
      */
     CompletableFuture<RestResponse> run(RestRequest request) {
         String jarId = JarStore.checkJarId(request.pathParameter("jarid"));
+        if (contentType(request).startsWith("multipart/form-data") || !request.files().isEmpty()) {
+            // its parts would be dropped unread: the program would run with defaults the client did not ask for
+            throw RestException.badRequest("POST /jars/:jarid/run takes a JSON body, not multipart/form-data: upload "
+                    + "the jar with POST /jars/upload, then run it with a body like " + RUN_EXAMPLE);
+        }
         JarRunRequest body = request.hasBody() ? RestMapper.readBody(request.body(), JarRunRequest.class, RUN_EXAMPLE)
                 : new JarRunRequest(null, null, null);
         String entryClass = body.entryClass() != null ? body.entryClass()
@@ -84,6 +89,11 @@ final class JarHandlers {
         List<String> programArgs = List.copyOf(args);
         return jarStore.withJar(jarId, jar -> jarRunner.run(jar, entry, programArgs, parallelism))
                 .thenApply(jobId -> RestResponse.ok(new JarRunResponse(jobId.toString())));
+    }
+
+    /** The request's Content-Type in lower case, empty when there is none. */
+    private static String contentType(RestRequest request) {
+        return request.contentType() == null ? "" : request.contentType().trim().toLowerCase(Locale.ROOT);
     }
 
     private static Integer parseParallelism(String text) {

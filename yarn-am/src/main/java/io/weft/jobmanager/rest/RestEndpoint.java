@@ -70,7 +70,8 @@ public final class RestEndpoint implements AutoCloseable {
             RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager),
                     new JarHandlers(jarStore, jarRunner));
             NettyRestServer server = NettyRestServer.start(config.get(RestOptions.BIND_ADDRESS),
-                    config.get(RestOptions.PORT), maxContentLength, router, RestMapper.mapper());
+                    config.get(RestOptions.PORT), maxContentLength, config.get(RestOptions.IDLENESS_TIMEOUT), router,
+                    RestMapper.mapper());
             RestEndpoint endpoint = new RestEndpoint(server, jarStore, config.get(RestOptions.ADDRESS));
             LOG.info("REST endpoint up at {} (listening on {})", endpoint.restAddress(), server.boundAddress());
             return endpoint;

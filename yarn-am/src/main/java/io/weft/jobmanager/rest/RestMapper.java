@@ -1,6 +1,7 @@
 package io.weft.jobmanager.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -19,8 +20,9 @@ import java.util.stream.Collectors;
  * The JSON mapping of the REST endpoint: one strict {@link ObjectMapper} for request and response bodies, and the
  * reading of a request body into a message that turns any problem into a 400 naming the field and the fix.
  *
- * <p>Strict on input: unknown fields, trailing content, a string where a number belongs (or the other way round)
- * and fractions for integers are errors. Thread-safe: the mapper is configured once and then only used.
+ * <p>Strict on input: unknown and repeated fields, a {@code null} body, trailing content, a string where a number
+ * belongs (or the other way round) and fractions for integers are errors. Thread-safe: the mapper is configured
+ * once and then only used.
  */
 public final class RestMapper {
     private static final ObjectMapper MAPPER = create();
@@ -36,6 +38,7 @@ public final class RestMapper {
     private static ObjectMapper create() {
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -54,8 +57,9 @@ public final class RestMapper {
      * @throws RestException (400) naming the line, column or field of the problem
      */
     public static <T> T readBody(byte[] body, Class<T> type, String example) {
+        T value;
         try {
-            return MAPPER.readValue(body, type);
+            value = MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
@@ -83,6 +87,10 @@ public final class RestMapper {
         } catch (IOException e) {
             throw RestException.badRequest("The request body could not be read: " + e.getMessage());
         }
+        if (value == null) {
+            throw RestException.badRequest("The request body is JSON null: send a JSON object, as in " + example);
+        }
+        return value;
     }
 
     /** What a JSON value of this type looks like, for error messages. */

@@ -43,7 +43,8 @@ public final class RestRouter {
     /**
      * Routes one request.
      *
-     * @param uri the request target as sent: path and optional query, percent-encoded
+     * @param uri the request target as sent: path and optional query, percent-encoded; in absolute form
+     *     ({@code http://host:port/path?query}, which HTTP/1.1 servers must accept) the scheme and host are ignored
      * @param contentType the {@code Content-Type} header or null
      * @param body the body bytes, empty when there is none
      * @param files the file parts of a multipart body, empty otherwise
@@ -51,11 +52,12 @@ public final class RestRouter {
      */
     public CompletableFuture<RestResponse> route(String method, String uri, String contentType, byte[] body,
             List<FormFile> files) {
-        int q = uri.indexOf('?');
-        String path = q < 0 ? uri : uri.substring(0, q);
+        String target = originForm(uri);
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
         try {
             List<String> segments = pathSegments(path);
-            Map<String, List<String>> query = q < 0 ? Map.of() : queryParameters(uri.substring(q + 1));
+            Map<String, List<String>> query = q < 0 ? Map.of() : queryParameters(target.substring(q + 1));
             // the routes matching with the fewest parameters own the path: /jars/upload is not a /jars/:jarid
             int fewestParameters = Integer.MAX_VALUE;
             for (Route r : routes) {
@@ -111,6 +113,21 @@ public final class RestRouter {
         LOG.error("Internal error while serving {} {}", method, path, cause);
         return RestResponse.error(500, "Internal error while serving " + method + " " + path + " (" + cause
                 + "): this is a bug, see the JobManager log for its stack trace");
+    }
+
+    /** The path and query of a request target: an absolute-form target without its scheme and authority. */
+    private static String originForm(String uri) {
+        int scheme = uri.indexOf("://");
+        if (uri.startsWith("/") || scheme < 0 || !uri.substring(0, scheme).equalsIgnoreCase("http")
+                && !uri.substring(0, scheme).equalsIgnoreCase("https")) {
+            return uri;
+        }
+        int end = scheme + 3;
+        while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?') {
+            end++;
+        }
+        String rest = uri.substring(end);
+        return rest.startsWith("/") ? rest : "/" + rest;
     }
 
     private static List<String> pathSegments(String path) {

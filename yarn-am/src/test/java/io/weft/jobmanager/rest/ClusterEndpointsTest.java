@@ -1,5 +1,6 @@
 package io.weft.jobmanager.rest;
 
+import static io.weft.jobmanager.rest.RestAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,9 @@ import io.weft.config.Configuration;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.config.MemorySize;
 import io.weft.config.RestOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -92,28 +96,45 @@ class ClusterEndpointsTest {
     @Test
     void unknownPaths_get404ListingTheEndpoints() throws Exception {
         for (String path : new String[] {"/", "/nope", "/jobs/0123456789abcdef0123456789abcdef/vertices",
-                "/jobs//exceptions", "/jars/x/y/z"}) {
-            RestClient.Response r = client.get(path);
-            assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.error()).as(path).startsWith("No REST endpoint at ").contains("GET /overview");
+                "/jobs//exceptions", "/jars/x/y/z", "/JOBS", "/jars/upload/more", "/overview/x"}) {
+            assertError(client.get(path), 404).as(path).startsWith("No REST endpoint at " + path + ":")
+                    .contains("GET /overview").contains("POST /jars/upload");
         }
+        // dot segments are not resolved: they name no endpoint rather than reaching another one
+        String traversal = RestClient.raw(cluster.rest.port(), "GET /jobs/../config HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertError(traversal, 404).startsWith("No REST endpoint at /jobs/../config");
     }
 
     @Test
-    void wrongMethodsOnKnownPaths_get405WithTheAllowedMethods() throws Exception {
-        RestClient.Response delete = client.delete("/jobs");
-        assertThat(delete.status()).isEqualTo(405);
-        assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
-        assertThat(delete.error()).isEqualTo("Method DELETE is not allowed on /jobs: use GET");
-        assertThat(client.postJson("/overview", "{}").status()).isEqualTo(405);
-        assertThat(client.send("PUT", "/taskmanagers", null, null).status()).isEqualTo(405);
-        RestClient.Response upload = client.get("/jars/upload");
-        assertThat(upload.status()).isEqualTo(405);
-        assertThat(upload.headers().firstValue("Allow")).as("a literal path wins over /jars/:jarid").hasValue("POST");
-        assertThat(client.patch("/jobs/overview").headers().firstValue("Allow")).hasValue("GET");
-        RestClient.Response job = client.delete("/jobs/" + JobID.generate());
-        assertThat(job.status()).isEqualTo(405);
-        assertThat(job.headers().firstValue("Allow")).hasValue("GET, PATCH");
+    void everyRoute_answersOtherMethodsWith405AndTheAllowedOnes() throws Exception {
+        String job = "/jobs/0123456789abcdef0123456789abcdef";
+        String jar = "/jars/01234567-89ab-cdef-0123-456789abcdef_job.jar";
+        Map<String, String> allowed = new LinkedHashMap<>();
+        allowed.put("/overview", "GET");
+        allowed.put("/config", "GET");
+        allowed.put("/taskmanagers", "GET");
+        allowed.put("/jobs", "GET");
+        allowed.put("/jobs/overview", "GET");
+        allowed.put(job, "GET, PATCH");
+        allowed.put(job + "/exceptions", "GET");
+        allowed.put("/jars", "GET");
+        allowed.put("/jars/upload", "POST"); // a literal path wins over /jars/:jarid
+        allowed.put(jar, "DELETE");
+        allowed.put(jar + "/run", "POST");
+        for (Map.Entry<String, String> route : allowed.entrySet()) {
+            String path = route.getKey();
+            for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+                if (route.getValue().contains(method)) {
+                    continue;
+                }
+                RestClient.Response r = client.send(method, path, null, null);
+                assertError(r, 405).as(method + " " + path).isEqualTo("Method " + method + " is not allowed on "
+                        + path + ": use " + route.getValue().replace(", ", " or "));
+                assertThat(r.headers().firstValue("Allow")).as(method + " " + path).hasValue(route.getValue());
+            }
+        }
+        assertThat(cluster.jarRunner.calls()).isEmpty();
     }
 
     @Test
@@ -149,6 +170,23 @@ class ClusterEndpointsTest {
     }
 
     @Test
+    void aConnectionThatAnnouncesABodyAndNeverSendsIt_isClosedAfterTheIdlenessTimeout() throws Exception {
+        Configuration config = new Configuration().set(RestOptions.PORT, 0)
+                .set(RestOptions.IDLENESS_TIMEOUT, java.time.Duration.ofMillis(300));
+        RestEndpoint endpoint = RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+                new FakeJarRunner());
+        try {
+            long start = System.nanoTime();
+            String answer = RestClient.raw(endpoint.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"partial\":");
+            assertThat(answer).as("nothing is answered to a request that never completes").isEmpty();
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds until the server closed").isLessThan(20);
+        } finally {
+            endpoint.close();
+        }
+    }
+
+    @Test
     void maxContentLengthOf2gbOrMore_isAConfigurationError() {
         Configuration config = new Configuration().set(RestOptions.PORT, 0)
                 .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("2g"));
@@ -167,14 +205,53 @@ class ClusterEndpointsTest {
     @Test
     void requestThatIsNotHttp_gets400AndTheServerKeepsServing() throws Exception {
         String answer = RestClient.raw(cluster.rest.port(), "THIS IS NOT HTTP\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"errors\"");
+        assertError(answer, 400).startsWith("The request is not valid HTTP/1.1");
         assertThat(client.get("/overview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void badContentLength_gets400() throws Exception {
+        String answer = RestClient.raw(cluster.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: lots\r\n\r\n");
+        assertError(answer, 400).startsWith("The request is not valid HTTP/1.1").contains("lots");
     }
 
     @Test
     void tooLongRequestLine_gets414() throws Exception {
         String answer = RestClient.raw(cluster.rest.port(),
                 "GET /jobs/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 414").contains("\"errors\"");
+        assertError(answer, 414).startsWith("The request line is too long")
+                .contains("send parameters in the body rather than the URL");
+    }
+
+    @Test
+    void tooLargeHeaders_get431() throws Exception {
+        String answer = RestClient.raw(cluster.rest.port(), "GET /overview HTTP/1.1\r\nHost: x\r\n"
+                + "X-Padding: " + "a".repeat(10_000) + "\r\n\r\n");
+        assertError(answer, 431).startsWith("The request headers are too large");
+        assertThat(client.get("/overview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedPercentEncodingInTheQuery_gets400() throws Exception {
+        String answer = RestClient.raw(cluster.rest.port(), "GET /jobs?state=%zz HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertError(answer, 400).startsWith("Malformed percent-encoding '%zz' in the query");
+    }
+
+    @Test
+    void absoluteFormTarget_isServedLikeItsPath_otherTargetsGet400() throws Exception {
+        // HTTP/1.1 servers must accept "GET http://host/path": proxies send it
+        String absolute = RestClient.raw(cluster.rest.port(), "GET http://localhost:8081/taskmanagers?x=1 HTTP/1.1"
+                + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RestClient.Response r = RestClient.parse(absolute);
+        assertThat(r.status()).as(absolute).isEqualTo(200);
+        assertThat(r.json().get("taskmanagers")).hasSize(2);
+        String noPath = RestClient.raw(cluster.rest.port(), "GET HTTP://localhost?x=1 HTTP/1.1\r\nHost: localhost"
+                + "\r\nConnection: close\r\n\r\n");
+        assertError(noPath, 404).startsWith("No REST endpoint at /:");
+        String asterisk = RestClient.raw(cluster.rest.port(), "OPTIONS * HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertError(asterisk, 400).isEqualTo("The request path '*' does not start with '/'");
     }
 }

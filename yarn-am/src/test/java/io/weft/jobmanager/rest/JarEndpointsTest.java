@@ -1,5 +1,6 @@
 package io.weft.jobmanager.rest;
 
+import static io.weft.jobmanager.rest.RestAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,8 +113,18 @@ class JarEndpointsTest {
     @Test
     void uploadThatIsNotAJar_gets400() throws Exception {
         RestClient.Response r = client.upload("jarfile", "notes.jar", "just text".getBytes(StandardCharsets.UTF_8));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.error()).startsWith("The uploaded file 'notes.jar' is not a jar");
+        assertError(r, 400).startsWith("The uploaded file 'notes.jar' is not a jar").endsWith("as 'mvn package' "
+                + "builds it");
+        assertError(client.upload("jarfile", "notes.jar", new byte[0]), 400)
+                .isEqualTo("The uploaded file 'notes.jar' is not a jar (zip file is empty): upload the job's jar "
+                        + "file, as 'mvn package' builds it");
+        byte[] emptyZip = new byte[22];
+        emptyZip[0] = 'P';
+        emptyZip[1] = 'K';
+        emptyZip[2] = 5;
+        emptyZip[3] = 6;
+        assertError(client.upload("jarfile", "notes.jar", emptyZip), 400)
+                .startsWith("The uploaded file 'notes.jar' is not a jar (the archive is empty)");
         try (var files = Files.list(cluster.rest.jarDirectory())) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("notes"));
         }
@@ -117,24 +132,47 @@ class JarEndpointsTest {
 
     @Test
     void uploadWithoutAJarfilePart_orNotMultipart_orMalformed_gets400() throws Exception {
+        Set<String> before = storedFiles();
         RestClient.Response wrongField = client.upload("file", "job.jar", jar(3));
-        assertThat(wrongField.status()).isEqualTo(400);
-        assertThat(wrongField.error()).contains("no file part named 'jarfile'").contains("[file]");
+        assertError(wrongField, 400).isEqualTo("The multipart body has no file part named 'jarfile' (file parts: "
+                + "[file]): send the jar as 'jarfile'");
+        byte[] textField = ("--b\r\nContent-Disposition: form-data; name=\"jarfile\"\r\n\r\njob.jar\r\n--b--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertError(client.send("POST", "/jars/upload", "multipart/form-data; boundary=b", textField), 400)
+                .as("a form field that is no file").contains("no file part named 'jarfile' (file parts: [])");
 
-        RestClient.Response json = client.postJson("/jars/upload", "{}");
-        assertThat(json.status()).isEqualTo(400);
-        assertThat(json.error()).contains("expects a multipart/form-data body");
+        assertError(client.postJson("/jars/upload", "{}"), 400).isEqualTo("POST /jars/upload expects a "
+                + "multipart/form-data body (not 'application/json') with the jar in a file part named 'jarfile', as "
+                + "'curl -F jarfile=@job.jar http://HOST:PORT/jars/upload' sends it");
+        assertError(client.send("POST", "/jars/upload", null, jar(3)), 400)
+                .startsWith("POST /jars/upload expects a multipart/form-data body (not '')");
+        assertError(client.send("POST", "/jars/upload", "application/java-archive", jar(3)), 400)
+                .startsWith("POST /jars/upload expects a multipart/form-data body (not 'application/java-archive')");
+        assertError(client.send("POST", "/jars/upload", null, null), 400)
+                .startsWith("POST /jars/upload expects a multipart/form-data body");
 
         byte[] body = RestClient.multipart("one-boundary", "jarfile", "job.jar", jar(3));
+        assertError(client.send("POST", "/jars/upload", "multipart/form-data", body), 400)
+                .isEqualTo("The Content-Type 'multipart/form-data' has no boundary: send 'multipart/form-data; "
+                        + "boundary=...' naming the line that separates the parts, as 'curl -F jarfile=@job.jar URL' "
+                        + "does");
         RestClient.Response malformed = client.send("POST", "/jars/upload",
                 "multipart/form-data; boundary=another-boundary", body);
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.error()).isNotBlank();
+        assertError(malformed, 400).contains("'jarfile'");
         RestClient.Response truncated = client.send("POST", "/jars/upload",
                 "multipart/form-data; boundary=one-boundary", Arrays.copyOf(body, body.length / 2));
-        assertThat(truncated.status()).isEqualTo(400);
-        assertThat(truncated.error()).isEqualTo("The multipart/form-data body ends inside the part 'jarfile' (the body "
+        assertError(truncated, 400).isEqualTo("The multipart/form-data body ends inside the part 'jarfile' (the body "
                 + "was cut off): send the whole file");
+        assertThat(storedFiles()).as("nothing refused is stored").isEqualTo(before);
+    }
+
+    @Test
+    void uploadWithAnUpperCaseMediaType_isStored() throws Exception {
+        byte[] content = jar(1);
+        RestClient.Response r = client.send("POST", "/jars/upload", "Multipart/Form-Data; boundary=Case-Kept",
+                RestClient.multipart("Case-Kept", "jarfile", "upper.jar", content));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(cluster.rest.jarDirectory().resolve(r.json().get("filename").asText())).hasBinaryContent(content);
     }
 
     @Test
@@ -187,7 +225,33 @@ class JarEndpointsTest {
                 "Query parameter 'parallelism' must be an integer, not 'abc'");
         assertBadRequest(client.postJson(run + "?parallelism=1&parallelism=2", ""),
                 "Query parameter 'parallelism' is given 2 times");
+        assertBadRequest(client.postJson(run, "null"), "The request body is JSON null: send a JSON object, as in "
+                + "{\"entryClass\"");
+        assertBadRequest(client.postJson(run, "[]"), "Bad request body: ");
+        assertBadRequest(client.postJson(run, "\"com.example.Main\""), "Bad request body: ");
+        assertBadRequest(client.postJson(run, "{\"parallelism\":99999999999}"),
+                "Bad value for 'parallelism': Numeric value (99999999999) out of range of int");
+        assertBadRequest(client.postJson(run, "{\"parallelism\":-3}"), "'parallelism' must be at least 1, not -3");
+        assertBadRequest(client.postJson(run, "{\"entryClass\":\"a.A\",\"entryClass\":\"b.B\"}"),
+                "The request body is not valid JSON (line 1, column 33): Duplicate field 'entryClass'");
+        assertBadRequest(client.postJson(run, "{\"a\":".repeat(2000)), "The request body is not valid JSON");
+        assertBadRequest(client.send("POST", run, "application/json", new byte[] {'{', '"', (byte) 0xff, '"', ':',
+                '1', '}'}), "The request body is not valid JSON (line 1, column ");
+        assertBadRequest(client.send("POST", run, "multipart/form-data; boundary=b",
+                RestClient.multipart("b", "jarfile", "job.jar", jar(1))),
+                "POST /jars/:jarid/run takes a JSON body, not multipart/form-data");
         assertThat(cluster.jarRunner.calls()).isEmpty();
+    }
+
+    @Test
+    void runWithAJsonBodyOfAnotherContentType_isRunLikeFlinkDoes() throws Exception {
+        String id = uploaded();
+        // curl -d '{...}' sends application/x-www-form-urlencoded
+        RestClient.Response r = client.send("POST", "/jars/" + id + "/run", "application/x-www-form-urlencoded",
+                "{\"parallelism\":2}".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(cluster.jarRunner.calls()).containsExactly(new FakeJarRunner.Call(
+                cluster.rest.jarDirectory().resolve(id), null, List.of(), 2));
     }
 
     @Test
@@ -223,13 +287,26 @@ class JarEndpointsTest {
     @Test
     void unknownAndMalformedJarIds_get404And400() throws Exception {
         String unknown = "01234567-89ab-cdef-0123-456789abcdef_gone.jar";
-        assertThat(client.postJson("/jars/" + unknown + "/run", "").status()).isEqualTo(404);
-        assertThat(client.delete("/jars/" + unknown).status()).isEqualTo(404);
-        for (String bad : List.of("..%2F..%2Fetc%2Fpasswd", "job.jar", "%2Ftmp%2Fx.jar")) {
-            RestClient.Response run = client.postJson("/jars/" + bad + "/run", "");
-            assertThat(run.status()).as(bad).isEqualTo(400);
-            assertThat(run.error()).as(bad).contains("is not a jar id");
-            assertThat(client.delete("/jars/" + bad).status()).as(bad).isEqualTo(400);
+        String notStored = "No jar with id '" + unknown + "' is stored: upload it with POST /jars/upload or pick an "
+                + "id from GET /jars";
+        assertError(client.postJson("/jars/" + unknown + "/run", ""), 404).isEqualTo(notStored);
+        assertError(client.postJson("/jars/" + unknown + "/run", "{\"parallelism\":2}"), 404).isEqualTo(notStored);
+        assertError(client.delete("/jars/" + unknown), 404).isEqualTo(notStored);
+        Map<String, String> shownAs = new LinkedHashMap<>();
+        shownAs.put("..%2F..%2Fetc%2Fpasswd", "../../etc/passwd");
+        shownAs.put("%2E%2E", "..");
+        shownAs.put("job.jar", "job.jar");
+        shownAs.put("%2Ftmp%2Fx.jar", "/tmp/x.jar");
+        shownAs.put("01234567-89AB-cdef-0123-456789abcdef_x.jar", "01234567-89AB-cdef-0123-456789abcdef_x.jar");
+        shownAs.put("01234567-89ab-cdef-0123-456789abcdef_..%2Fx.jar", "01234567-89ab-cdef-0123-456789abcdef_../x.jar");
+        shownAs.put("01234567-89ab-cdef-0123-456789abcdef_" + "x".repeat(300) + ".jar",
+                "01234567-89ab-cdef-0123-456789abcdef_" + "x".repeat(40) + "...");
+        for (Map.Entry<String, String> bad : shownAs.entrySet()) {
+            String message = "'" + bad.getValue() + "' is not a jar id: use the 'id' of a jar from GET /jars, or the "
+                    + "'filename' that POST /jars/upload answered";
+            assertError(client.postJson("/jars/" + bad.getKey() + "/run", ""), 400).as(bad.getKey())
+                    .isEqualTo(message);
+            assertError(client.delete("/jars/" + bad.getKey()), 400).as(bad.getKey()).isEqualTo(message);
         }
         assertThat(cluster.jarRunner.calls()).isEmpty();
     }
@@ -241,14 +318,27 @@ class JarEndpointsTest {
                 .set(RestOptions.UPLOAD_DIR, uploads.resolve("jars").toString());
         try (TestCluster limited = new TestCluster(1, 1, small)) {
             RestClient.Response r = limited.client.upload("jarfile", "big.jar", jar(64 * 1024));
-            assertThat(r.status()).isEqualTo(413);
-            assertThat(r.error()).contains("larger than the limit of 4096 bytes")
-                    .contains("rest.server.max-content-length");
+            assertError(r, 413).startsWith("The request body of ").endsWith(" bytes is larger than the limit of 4096 "
+                    + "bytes: send a smaller body or raise rest.server.max-content-length");
             // what curl does for large bodies: the server refuses before the body is sent, then closes
             String expecting = RestClient.raw(limited.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
                     + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 65536\r\n"
                     + "Expect: 100-continue\r\n\r\n");
-            assertThat(expecting).startsWith("HTTP/1.1 413").contains("larger than the limit of 4096 bytes");
+            assertError(expecting, 413).isEqualTo("The request body of 65536 bytes is larger than the limit of 4096 "
+                    + "bytes: send a smaller body or raise rest.server.max-content-length");
+            // a chunked body has no length up front: it is refused once it outgrows the limit
+            String chunked = RestClient.raw(limited.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + ("1000\r\n" + "x".repeat(4096) + "\r\n").repeat(3) + "0\r\n\r\n");
+            assertError(chunked, 413).isEqualTo("The request body is larger than the limit of 4096 bytes: send a "
+                    + "smaller body or raise rest.server.max-content-length");
+            String fitting = limited.client.upload("jarfile", "fits.jar", jar(1)).json().get("filename").asText();
+            RestClient.Response run = limited.client.postJson("/jars/" + fitting + "/run",
+                    "{\"programArgsList\":[\"" + "x".repeat(8192) + "\"]}");
+            assertError(run, 413).startsWith("The request body of 8").endsWith("larger than the limit of 4096 bytes: "
+                    + "send a smaller body or raise rest.server.max-content-length");
+            assertThat(limited.jarRunner.calls()).isEmpty();
+            assertThat(limited.client.delete("/jars/" + fitting).status()).isEqualTo(200);
             assertThat(limited.client.get("/jars").json().get("files")).isEmpty();
             RestClient.Response fits = limited.client.upload("jarfile", "small.jar", jar(1));
             assertThat(fits.status()).isEqualTo(200);
@@ -257,9 +347,14 @@ class JarEndpointsTest {
         assertThat(uploads.resolve("jars")).as("a configured jar directory is kept").isDirectory();
     }
 
+    private static Set<String> storedFiles() throws IOException {
+        try (var files = Files.list(cluster.rest.jarDirectory())) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
     private static void assertBadRequest(RestClient.Response r, String messageStart) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.error()).startsWith(messageStart);
+        assertError(r, 400).startsWith(messageStart);
     }
 
     private static String uploaded() throws IOException, InterruptedException {

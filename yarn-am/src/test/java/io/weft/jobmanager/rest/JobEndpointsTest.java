@@ -1,12 +1,15 @@
 package io.weft.jobmanager.rest;
 
+import static io.weft.jobmanager.rest.RestAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.api.JobID;
 import io.weft.api.JobStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,9 @@ class JobEndpointsTest {
         assertThat(exceptions.json().get("root-exception").isNull()).isTrue();
         assertThat(exceptions.json().get("all-exceptions")).isEmpty();
 
+        assertError(client.patch("/jobs/" + id + "?mode=stop"), 400).startsWith("Unsupported mode 'stop'");
+        assertThat(client.get("/jobs/" + id).json().get("state").asText()).as("a refused PATCH cancels nothing")
+                .isEqualTo("RUNNING");
         RestClient.Response cancel = client.patch("/jobs/" + id + "?mode=cancel");
         assertThat(cancel.status()).isEqualTo(202);
         assertThat(cancel.body()).isEqualTo("{}");
@@ -126,21 +132,28 @@ class JobEndpointsTest {
     }
 
     @Test
-    void malformedJobIds_get400WithTheExpectedForm() throws Exception {
-        List<String> paths = List.of("/jobs/not-a-job", "/jobs/0123456789abcdef0123456789abcde",
-                "/jobs/0123456789abcdef0123456789abcdefg", "/jobs/0123456789abcdef0123456789abcdeg",
-                "/jobs/not-a-job/exceptions");
-        for (String path : paths) {
-            RestClient.Response r = client.get(path);
-            assertThat(r.status()).as(path).isEqualTo(400);
-            assertThat(r.error()).as(path).contains("is not a job id: a job id is 32 hex digits");
+    void malformedJobIds_get400WithTheExpectedForm_onEveryJobRoute() throws Exception {
+        String hex = "0123456789abcdef0123456789abcdef";
+        Map<String, String> shownAs = new LinkedHashMap<>();
+        shownAs.put("not-a-job", "not-a-job");
+        shownAs.put(hex.substring(1), hex.substring(1));
+        shownAs.put(hex + "0", hex + "0");
+        shownAs.put(hex.substring(1) + "g", hex.substring(1) + "g");
+        shownAs.put("%20" + hex, " " + hex);
+        shownAs.put("..%2F..%2Fconfig", "../../config");
+        shownAs.put("%2E%2E", "..");
+        shownAs.put("f".repeat(500), "f".repeat(77) + "...");
+        for (Map.Entry<String, String> bad : shownAs.entrySet()) {
+            String job = "/jobs/" + bad.getKey();
+            for (RestClient.Response r : List.of(client.get(job), client.get(job + "/exceptions"), client.patch(job),
+                    client.patch(job + "?mode=cancel"))) {
+                assertError(r, 400).as(bad.getKey()).isEqualTo("'" + bad.getValue() + "' is not a job id: a job id "
+                        + "is 32 hex digits, as printed by 'weft list' or GET /jobs");
+            }
         }
-        RestClient.Response cancel = client.patch("/jobs/xyz");
-        assertThat(cancel.status()).isEqualTo(400);
-        assertThat(cancel.error()).startsWith("'xyz' is not a job id");
         String badEscape = RestClient.raw(cluster.rest.port(), "GET /jobs/%zz HTTP/1.1\r\nHost: x\r\n"
                 + "Connection: close\r\n\r\n");
-        assertThat(badEscape).startsWith("HTTP/1.1 400").contains("Malformed percent-encoding '%zz'");
+        assertError(badEscape, 400).startsWith("Malformed percent-encoding '%zz' in the request path");
     }
 
     @Test
@@ -148,20 +161,26 @@ class JobEndpointsTest {
         JobID unknown = JobID.generate();
         for (RestClient.Response r : List.of(client.get("/jobs/" + unknown), client.get("/jobs/" + unknown
                 + "/exceptions"), client.patch("/jobs/" + unknown), client.patch("/jobs/" + unknown
-                + "?mode=cancel"))) {
-            assertThat(r.status()).isEqualTo(404);
-            assertThat(r.error()).isEqualTo("No job with id " + unknown + " is known to this cluster: check the id "
+                + "?mode=cancel"), client.patch("/jobs/" + unknown + "?mode=cancel&mode=cancel"))) {
+            assertError(r, 404).isEqualTo("No job with id " + unknown + " is known to this cluster: check the id "
                     + "with 'weft list -a'");
         }
-        RestClient.Response upper = client.get("/jobs/" + unknown.toString().toUpperCase());
-        assertThat(upper.status()).as("upper-case hex is a well-formed id").isEqualTo(404);
+        assertError(client.get("/jobs/" + unknown.toString().toUpperCase()), 404)
+                .as("upper-case hex is a well-formed id").contains(unknown.toString());
     }
 
     @Test
     void cancelWithAnotherMode_gets400() throws Exception {
-        RestClient.Response r = client.patch("/jobs/" + JobID.generate() + "?mode=stop");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.error()).contains("Unsupported mode 'stop'").contains("mode=cancel");
+        String job = "/jobs/" + JobID.generate();
+        for (String mode : List.of("stop", "", "CANCEL", "savepoint")) {
+            assertError(client.patch(job + "?mode=" + mode), 400).isEqualTo("Unsupported mode '" + mode
+                    + "' for PATCH " + job + ": use mode=cancel or no mode to cancel the job");
+        }
+        assertError(client.patch(job + "?mode"), 400).startsWith("Unsupported mode ''");
+        assertError(client.patch(job + "?mode=" + "x".repeat(200)), 400).startsWith("Unsupported mode '"
+                + "x".repeat(77) + "...'");
+        assertError(client.patch(job + "?mode=cancel&mode=stop"), 400).isEqualTo("Query parameter 'mode' is given 2 "
+                + "times with different values [cancel, stop]: give it once");
     }
 
     private static boolean allSubtasks(JsonNode job, String status) {

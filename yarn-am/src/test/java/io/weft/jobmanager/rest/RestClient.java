@@ -14,6 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** A test client of the REST endpoint: java.net.http over HTTP/1.1 with bounded waits, JSON answers as trees. */
@@ -82,6 +86,26 @@ final class RestClient {
         }
     }
 
+    /** The first response of a {@link #raw} answer (status line, headers, and a body of its Content-Length). */
+    static Response parse(String raw) {
+        int end = raw.indexOf("\r\n\r\n");
+        if (!raw.startsWith("HTTP/1.1 ") || end < 0) {
+            throw new AssertionError("Not an HTTP/1.1 response: " + raw);
+        }
+        String[] lines = raw.substring(0, end).split("\r\n");
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).trim());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("Content-Length", List.of("0")).get(0));
+        byte[] bytes = raw.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
+        String body = new String(bytes, 0, Math.min(length, bytes.length), StandardCharsets.UTF_8);
+        return new Response(Integer.parseInt(lines[0].substring(9, 12)), HttpHeaders.of(headers, (k, v) -> true),
+                body, json(body));
+    }
+
     Response send(String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
@@ -91,12 +115,14 @@ final class RestClient {
             request.header("Content-Type", contentType);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json;
+        return new Response(response.statusCode(), response.headers(), response.body(), json(response.body()));
+    }
+
+    private static JsonNode json(String body) {
         try {
-            json = JSON.readTree(response.body());
+            return JSON.readTree(body);
         } catch (IOException e) {
-            json = null;
+            return null;
         }
-        return new Response(response.statusCode(), response.headers(), response.body(), json);
     }
 }

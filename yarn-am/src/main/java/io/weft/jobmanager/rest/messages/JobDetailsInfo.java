@@ -22,7 +22,8 @@ public record JobDetailsInfo(
         List<Vertex> vertices) {
 
     /** One vertex; {@code status} aggregates its subtasks' states as Flink does. */
-    public record Vertex(String id, String name, int parallelism, String status, List<Subtask> subtasks) {
+    public record Vertex(String id, String name, int parallelism, String status, List<Subtask> subtasks,
+            Map<String, Long> metrics) {
     }
 
     /** One subtask's current attempt; the TaskManager and slot are null until it is scheduled. */
@@ -45,7 +46,7 @@ public record JobDetailsInfo(
                 counts.merge(s.state(), 1, Integer::sum);
             }
             vertices.add(new Vertex(v.id(), v.name(), v.parallelism(), aggregate(counts, v.subtasks().size()).name(),
-                    subtasks));
+                    subtasks, v.metrics()));
         }
         return new JobDetailsInfo(details.jobId().toString(), details.name(), details.status().name(),
                 details.startTime(), details.endTime(), duration(details, now), vertices);

@@ -11,11 +11,13 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.weft.api.WeftException;
 import io.weft.jobmanager.rest.RestRouter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,8 +49,8 @@ public final class NettyRestServer implements AutoCloseable {
      * @param maxContentLength the largest request body in bytes; larger ones get 413
      * @throws WeftException naming the address and the setting to change when it cannot bind
      */
-    public static NettyRestServer start(String bindAddress, int port, int maxContentLength, RestRouter router,
-            ObjectMapper mapper) {
+    public static NettyRestServer start(String bindAddress, int port, int maxContentLength, Duration idleTimeout,
+            RestRouter router, ObjectMapper mapper) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("weft-rest-boss", true),
                 NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS, new DefaultThreadFactory("weft-rest-io", true),
@@ -61,6 +63,9 @@ public final class NettyRestServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
+                                .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(),
+                                        TimeUnit.MILLISECONDS))
+                                .addLast("close-idle", new IdleConnectionCloser())
                                 .addLast("http", new HttpServerCodec())
                                 .addLast("aggregator", new JsonHttpObjectAggregator(maxContentLength, mapper))
                                 .addLast("rest", new RestChannelHandler(router, mapper));

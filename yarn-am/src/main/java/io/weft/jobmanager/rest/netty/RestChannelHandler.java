@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RestChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RestChannelHandler.class);
+    private static final String FORM_DATA = "multipart/form-data";
     private final RestRouter router;
     private final ObjectMapper mapper;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -75,9 +76,19 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
             return Pending.answer(method, uri, undecodable(request.decoderResult().cause()), false);
         }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (!HttpPostRequestDecoder.isMultipart(request)) {
+        if (!isFormData(contentType)) {
             return new Pending(method, uri, contentType, ByteBufUtil.getBytes(request.content()), List.of(),
                     keepAlive, null);
+        }
+        // media types are case-insensitive, Netty's multipart check is not: give it the type in lower case
+        int parameters = contentType.indexOf(';');
+        request.headers().set(HttpHeaderNames.CONTENT_TYPE, FORM_DATA
+                + (parameters < 0 ? "" : contentType.substring(parameters)));
+        if (!HttpPostRequestDecoder.isMultipart(request)) {
+            String shown = contentType.length() <= 80 ? contentType : contentType.substring(0, 77) + "...";
+            return Pending.answer(method, uri, RestResponse.error(400, "The Content-Type '" + shown + "' has no "
+                    + "boundary: send 'multipart/form-data; boundary=...' naming the line that separates the parts, "
+                    + "as 'curl -F jarfile=@job.jar URL' does"), keepAlive);
         }
         try {
             // the parts carry the content: the raw body is not copied as well
@@ -85,6 +96,15 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
         } catch (RestException e) {
             return Pending.answer(method, uri, RestResponse.error(e.status(), e.getMessage()), keepAlive);
         }
+    }
+
+    private static boolean isFormData(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim()
+                .equalsIgnoreCase(FORM_DATA);
     }
 
     private static RestResponse undecodable(Throwable cause) {

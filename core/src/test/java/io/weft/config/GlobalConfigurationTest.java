@@ -1,12 +1,8 @@
-package io.weft.client.config;
+package io.weft.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weft.config.Configuration;
-import io.weft.config.CoreOptions;
-import io.weft.config.IllegalConfigurationException;
-import io.weft.config.TaskManagerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,5 @@
-package io.weft.client.config;
+package io.weft.config;
 
-import io.weft.config.ConfigOption;
-import io.weft.config.ConfigValidator;
-import io.weft.config.Configuration;
-import io.weft.config.IllegalConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

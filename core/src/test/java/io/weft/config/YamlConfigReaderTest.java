@@ -1,10 +1,9 @@
-package io.weft.client.config;
+package io.weft.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weft.client.config.YamlConfigReader.Entry;
-import io.weft.config.IllegalConfigurationException;
+import io.weft.config.YamlConfigReader.Entry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

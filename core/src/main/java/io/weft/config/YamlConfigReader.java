@@ -1,4 +1,4 @@
-package io.weft.client.config;
+package io.weft.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.weft.config.IllegalConfigurationException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

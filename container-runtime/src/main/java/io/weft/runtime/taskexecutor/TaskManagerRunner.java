@@ -1,0 +1,309 @@
+package io.weft.runtime.taskexecutor;
+
+import io.weft.api.FatalException;
+import io.weft.api.JobID;
+import io.weft.config.ClusterOptions;
+import io.weft.config.Configuration;
+import io.weft.config.RpcOptions;
+import io.weft.runtime.HexIds;
+import io.weft.runtime.deployment.TaskDeploymentMessages;
+import io.weft.runtime.entrypoint.EntrypointArguments;
+import io.weft.runtime.entrypoint.ProcessShutdown;
+import io.weft.runtime.messages.Acknowledge;
+import io.weft.runtime.messages.AllocateSlot;
+import io.weft.runtime.messages.CancelTask;
+import io.weft.runtime.messages.FreeSlot;
+import io.weft.runtime.messages.HeartbeatResponse;
+import io.weft.runtime.messages.RegistrationResponse;
+import io.weft.runtime.messages.SubmitTask;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.network.netty.NettyShuffleEnvironment;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.ClusterSecrets;
+import io.weft.runtime.rpc.ConnectionListener;
+import io.weft.runtime.rpc.MainThreadExecutor;
+import io.weft.runtime.rpc.RpcClient;
+import io.weft.runtime.rpc.RpcConnection;
+import io.weft.runtime.rpc.RpcConnectionException;
+import io.weft.runtime.rpc.RpcServer;
+import io.weft.runtime.rpc.netty.NettyRpcSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TaskManager as a process of its own ({@code taskmanager.sh}, a YARN container): runs a {@link TaskExecutor},
+ * serves the JobManager's requests (allocate and free slots, deploy and cancel tasks) on its RPC server, and keeps
+ * itself registered with the JobManager — registering whenever its connection is (re)established, sending
+ * heartbeats, and giving up every slot when the JobManager is lost (connection closed, heartbeats unanswered, or
+ * the JobManager no longer knowing it). A TaskManager that stays unregistered for
+ * {@code taskmanager.registration.timeout} ends with a fatal error, so that no orphan keeps running.
+ *
+ * <p>Registration state lives on the runner's main thread, where every RPC handler and connection event runs.
+ */
+public final class TaskManagerRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManagerRunner.class);
+    private final TaskExecutor taskExecutor;
+    private final MainThreadExecutor main;
+    private final RpcServer server;
+    private final RpcClient client;
+    private final JobManagerConnection jobManager;
+    private final JobUserCodeCache userCode;
+    private final String advertisedHost;
+    private final String jobManagerAddress;
+    private final Duration registrationTimeout;
+    private final Consumer<Throwable> fatalErrorHandler;
+    private Duration heartbeatInterval;
+    private Duration heartbeatTimeout;
+    private State state = State.DISCONNECTED;
+    private long registeredSinceNanos;
+    private long lastHeartbeatAckNanos;
+    private ScheduledFuture<?> heartbeats;
+    private ScheduledFuture<?> registrationDeadline;
+    private int registrationAttempt;
+
+    /** Starts the TaskManager and begins registering with the JobManager named by {@code jobmanager.rpc.*}. */
+    public TaskManagerRunner(Configuration config, ClusterSecret secret, Consumer<Throwable> fatalErrorHandler) {
+        this.fatalErrorHandler = fatalErrorHandler;
+        this.advertisedHost = config.get(ClusterOptions.TASK_MANAGER_HOST);
+        this.registrationTimeout = config.get(ClusterOptions.TASK_MANAGER_REGISTRATION_TIMEOUT);
+        this.heartbeatInterval = config.get(ClusterOptions.HEARTBEAT_INTERVAL);
+        this.heartbeatTimeout = config.get(ClusterOptions.HEARTBEAT_TIMEOUT);
+        NettyRpcSystem rpc = new NettyRpcSystem(config, secret);
+        ResourceID resourceId = new ResourceID();
+        this.taskExecutor = new TaskExecutor(config, resourceId, NettyShuffleEnvironment.start(config, secret,
+                resourceId), fatalErrorHandler);
+        this.main = new MainThreadExecutor("taskmanager-rpc", fatalErrorHandler);
+        try {
+            String blobs = config.get(ClusterOptions.BLOB_STORAGE_DIRECTORY);
+            this.userCode = new JobUserCodeCache(blobs.isEmpty() ? Files.createTempDirectory("weft-tm-blobs-")
+                    : Files.createDirectories(Path.of(blobs, "taskmanager-" + resourceId)), this::fetch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for job jars: " + e.getMessage(), e);
+        }
+        taskExecutor.addJobReleaseListener(userCode::release);
+        this.server = rpc.startServer(config.get(ClusterOptions.TASK_MANAGER_BIND_HOST),
+                config.get(ClusterOptions.TASK_MANAGER_RPC_PORT));
+        registerHandlers();
+        this.client = rpc.createClient();
+        String jmHost = config.get(ClusterOptions.JOB_MANAGER_RPC_ADDRESS);
+        int jmPort = config.get(ClusterOptions.JOB_MANAGER_RPC_PORT);
+        this.jobManagerAddress = jmHost + ":" + jmPort;
+        RpcConnection connection = client.connect(jmHost, jmPort, main::execute, new ConnectionListener() {
+            @Override
+            public void connected(RpcConnection c) {
+                onConnected();
+            }
+
+            @Override
+            public void connectionLost(RpcConnection c, RpcConnectionException cause) {
+                jobManagerLost("connection lost: " + cause.getMessage());
+                state = State.DISCONNECTED;
+            }
+        });
+        this.jobManager = new JobManagerConnection(connection, config.get(RpcOptions.ASK_TIMEOUT));
+        main.execute(this::armRegistrationDeadline);
+        LOG.info("TaskManager {} started with {} slot(s), RPC on {}; registering with the JobManager at {}:{}",
+                taskExecutor.getResourceId(), taskExecutor.numberOfSlots(), server.address(), jmHost, jmPort);
+    }
+
+    public TaskExecutor taskExecutor() {
+        return taskExecutor;
+    }
+
+    /** Whether the TaskManager is registered with a JobManager now (read on the main thread). */
+    public CompletableFuture<Boolean> isRegistered() {
+        return main.call(() -> state == State.REGISTERED);
+    }
+
+    private void registerHandlers() {
+        server.registerHandler(AllocateSlot.class, main::execute, m -> taskExecutor.allocateSlot(m.getSlotIndex(),
+                HexIds.jobId(m.getJobId()), HexIds.allocationId(m.getAllocationId())).thenApply(v -> ack()));
+        server.registerHandler(FreeSlot.class, main::execute,
+                m -> taskExecutor.freeSlot(HexIds.allocationId(m.getAllocationId())).thenApply(v -> ack()));
+        server.registerHandler(CancelTask.class, main::execute,
+                m -> taskExecutor.cancelTask(HexIds.attemptId(m.getAttemptId())).thenApply(v -> ack()));
+        server.registerHandler(SubmitTask.class, main::execute, this::submitTask);
+    }
+
+    private CompletableFuture<Acknowledge> submitTask(SubmitTask message) {
+        JobID jobId = HexIds.jobId(message.getJobId());
+        return userCode.get(jobId, TaskDeploymentMessages.program(message))
+                .thenCompose(code -> taskExecutor.submitTask(
+                        TaskDeploymentMessages.fromMessage(message, code.graph(), code.loader()),
+                        jobManager.reporterFor(jobId)))
+                .thenApply(v -> ack());
+    }
+
+    private static Acknowledge ack() {
+        return new Acknowledge();
+    }
+
+    private void fetch(String key, Path target) throws IOException {
+        jobManager.fetchBlob(key, target);
+    }
+
+    private void onConnected() {
+        state = state.to(State.REGISTERING);
+        int dataPort = taskExecutor.dataAddress().getPort();
+        int attempt = ++registrationAttempt;
+        jobManager.register(taskExecutor.getResourceId(), advertisedHost, server.address().getPort(), dataPort,
+                taskExecutor.numberOfSlots()).whenCompleteAsync((response, e) -> {
+                    if (attempt != registrationAttempt || state != State.REGISTERING) {
+                        return;
+                    }
+                    if (e != null || !response.getAccepted()) {
+                        String why = e != null ? e.getMessage() : response.getReason();
+                        LOG.warn("Registration with the JobManager at {} failed: {}; retrying in {} ms",
+                                jobManagerAddress, why, heartbeatInterval.toMillis());
+                        main.schedule(this::retryRegistration, heartbeatInterval);
+                        return;
+                    }
+                    onRegistered(response);
+                }, main::execute);
+    }
+
+    private void retryRegistration() {
+        if (state == State.REGISTERING) {
+            state = State.DISCONNECTED;
+            onConnected();
+        }
+    }
+
+    private void onRegistered(RegistrationResponse response) {
+        state = state.to(State.REGISTERED);
+        heartbeatInterval = Duration.ofMillis(response.getHeartbeatIntervalMs());
+        heartbeatTimeout = Duration.ofMillis(response.getHeartbeatTimeoutMs());
+        registeredSinceNanos = System.nanoTime();
+        lastHeartbeatAckNanos = registeredSinceNanos;
+        if (registrationDeadline != null) {
+            registrationDeadline.cancel(false);
+        }
+        LOG.info("Registered with the JobManager at {}", jobManagerAddress);
+        scheduleHeartbeat();
+    }
+
+    private void scheduleHeartbeat() {
+        heartbeats = main.schedule(this::heartbeat, heartbeatInterval);
+    }
+
+    private void heartbeat() {
+        if (state != State.REGISTERED) {
+            return;
+        }
+        long silentNanos = System.nanoTime() - lastHeartbeatAckNanos;
+        if (silentNanos > heartbeatTimeout.toNanos()) {
+            jobManagerLost("no heartbeat answer for " + silentNanos / 1_000_000 + " ms");
+            if (jobManager.connection().state() == io.weft.runtime.rpc.ConnectionState.CONNECTED) {
+                onConnected();
+            }
+            return;
+        }
+        long since = registeredSinceNanos;
+        taskExecutor.allocatedSlots()
+                .thenCompose(n -> jobManager.heartbeat(taskExecutor.getResourceId(), n, heartbeatTimeout))
+                .whenCompleteAsync((response, e) -> onHeartbeatAnswer(since, response, e), main::execute);
+        scheduleHeartbeat();
+    }
+
+    private void onHeartbeatAnswer(long since, HeartbeatResponse response, Throwable e) {
+        if (state != State.REGISTERED || since != registeredSinceNanos) {
+            return;
+        }
+        if (e != null) {
+            LOG.debug("Heartbeat to the JobManager failed: {}", e.toString());
+            return;
+        }
+        if (!response.getKnown()) {
+            jobManagerLost("the JobManager no longer knows this TaskManager");
+            onConnected();
+            return;
+        }
+        lastHeartbeatAckNanos = System.nanoTime();
+    }
+
+    private void jobManagerLost(String cause) {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+        if (state == State.REGISTERED) {
+            LOG.warn("JobManager at {} lost ({}): giving up every slot", jobManagerAddress,
+                    cause);
+            taskExecutor.freeAllSlots("the JobManager was lost: " + cause);
+            armRegistrationDeadline();
+        }
+        state = State.DISCONNECTED;
+    }
+
+    private void armRegistrationDeadline() {
+        if (registrationDeadline != null) {
+            registrationDeadline.cancel(false);
+        }
+        registrationDeadline = main.schedule(() -> {
+            if (state != State.REGISTERED) {
+                fatalErrorHandler.accept(new FatalException("TaskManager " + taskExecutor.getResourceId()
+                        + " could not register with the JobManager at " + jobManagerAddress
+                        + " within " + registrationTimeout.toSeconds() + " s (taskmanager.registration.timeout):"
+                        + " is the JobManager running, and do jobmanager.rpc.address/port and the cluster secret"
+                        + " match?"));
+            }
+        }, registrationTimeout);
+    }
+
+    /** Stops registering, cancels every task and stops the TaskManager's threads. */
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        taskExecutor.close();
+        userCode.close();
+        main.close();
+    }
+
+    public static void main(String[] args) {
+        Configuration config;
+        ClusterSecret secret;
+        try {
+            config = EntrypointArguments.load(args, System.getenv());
+            secret = ClusterSecrets.forTaskManager(config, System.getenv());
+        } catch (FatalException e) {
+            System.err.println("TaskManager not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        TaskManagerRunner runner;
+        try {
+            runner = new TaskManagerRunner(config, secret, ProcessShutdown::fatal);
+        } catch (RuntimeException e) {
+            LOG.error("TaskManager failed to start", e);
+            System.err.println("TaskManager not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ProcessShutdown.runUntilStopped(runner, "TaskManager");
+    }
+
+    /** Where the TaskManager stands with its JobManager. */
+    private enum State {
+        DISCONNECTED, REGISTERING, REGISTERED;
+
+        State to(State next) {
+            boolean legal = switch (this) {
+                case DISCONNECTED -> next == REGISTERING;
+                case REGISTERING -> next == REGISTERED || next == DISCONNECTED;
+                case REGISTERED -> next == DISCONNECTED;
+            };
+            if (!legal) {
+                throw new IllegalStateException("Illegal TaskManager registration transition " + this + " -> " + next);
+            }
+            return next;
+        }
+    }
+}
