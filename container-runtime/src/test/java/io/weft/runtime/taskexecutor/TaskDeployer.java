@@ -85,7 +85,7 @@ final class TaskDeployer {
         }
         return new TaskDeploymentDescriptor(graph.jobId(), v, subtask, 0, attempt(v, subtask), allocation,
                 partitions, gates, graph.runtimeMode(), graph.configuration(),
-                Thread.currentThread().getContextClassLoader());
+                Thread.currentThread().getContextClassLoader(), null);
     }
 
     private static String key(JobVertex v, int subtask) {
