@@ -43,8 +43,8 @@ public final class WeftClusterBench {
         int slots = (parallelism + taskManagers - 1) / taskManagers;
         long t0 = System.nanoTime();
         try (LocalProcessCluster cluster = new LocalProcessCluster(work.resolve("cluster"),
-                List.of("taskmanager.numberOfTaskSlots: " + slots), List.of(classes),
-                List.of("-Xmx" + tmHeap, "-XX:+UseParallelGC"))) {
+                clusterConfig(slots), List.of(classes),
+                jvmOptions(tmHeap))) {
             cluster.startJobManager();
             for (int i = 0; i < taskManagers; i++) {
                 cluster.startTaskManager(slots);
@@ -58,14 +58,18 @@ public final class WeftClusterBench {
             double seconds = (System.nanoTime() - t1) / 1e9;
             JsonNode details = cluster.rest().jobDetails(job);
             long networkBytes = sumMetric(details, "write-bytes");
+            for (JsonNode v : details.path("vertices")) {
+                System.err.println("# vertex=\"" + v.path("name").asText() + "\" metrics=" + v.path("metrics"));
+            }
             OutputDigest d = OutputDigest.of(out);
             long words = meta.getOrDefault("words", -1L);
             long distinct = meta.getOrDefault("distinct", -1L);
             boolean ok = "FINISHED".equals(status) && d.sumOfLastField() == words && d.records() == distinct;
             System.out.printf("workload=%s engine=weft-%dtm records=%d seconds=%.3f records_per_s=%.1f"
-                    + " network_mb=%.1f network_mb_per_s=%.1f cluster_start_s=%.3f parallelism=%d out_records=%d"
-                    + " out_sum=%d digest=%s ok=%s%n", workload, taskManagers, words, seconds, words / seconds,
-                    networkBytes / 1e6, networkBytes / 1e6 / seconds, startSeconds, parallelism, d.records(),
+                    + " job_net_s=%.3f network_mb=%.1f network_mb_per_s=%.1f cluster_start_s=%.3f parallelism=%d"
+                    + " out_records=%d out_sum=%d digest=%s ok=%s%n", workload, taskManagers, words, seconds,
+                    words / seconds, details.path("duration").asLong() / 1e3, networkBytes / 1e6,
+                    networkBytes / 1e6 / seconds, startSeconds, parallelism, d.records(),
                     d.sumOfLastField(), d.digestHex(), ok);
             if (!ok) {
                 System.err.println("job " + job + " ended " + status + "\n" + cluster.logs());
@@ -74,6 +78,26 @@ public final class WeftClusterBench {
             WeftBench.deleteRecursively(work);
             System.exit(ok ? 0 : 1);
         }
+    }
+
+    /** The cluster's configuration: the slots, and any extra {@code key: value} lines in WEFT_BENCH_CONF ({@code ;}-separated). */
+    private static List<String> clusterConfig(int slots) {
+        List<String> config = new java.util.ArrayList<>(List.of("taskmanager.numberOfTaskSlots: " + slots));
+        String extra = System.getenv("WEFT_BENCH_CONF");
+        if (extra != null && !extra.isBlank()) {
+            config.addAll(List.of(extra.split(";")));
+        }
+        return config;
+    }
+
+    /** The processes' JVM options: the heap, and any extra ones in WEFT_BENCH_JVM_OPTS (a profiler, say). */
+    private static List<String> jvmOptions(String heap) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        String extra = System.getenv("WEFT_BENCH_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private static String awaitEnd(LocalProcessCluster cluster, String job) {

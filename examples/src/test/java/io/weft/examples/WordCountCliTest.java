@@ -3,19 +3,15 @@ package io.weft.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.client.cli.CliFrontend;
+import io.weft.client.cluster.JobJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,18 +31,7 @@ class WordCountCliTest {
     static void packExamples() throws IOException, URISyntaxException {
         Path classes = Path.of(WordCount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         jar = dir.resolve("weft-examples.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, WordCount.class.getName());
-        try (OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file, manifest);
-                Stream<Path> walk = Files.walk(classes)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(p));
-                out.closeEntry();
-            }
-        }
+        JobJars.pack(classes, WordCount.class.getName(), jar);
         env = Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("conf")).toString());
     }
 

@@ -1,8 +1,8 @@
 package io.weft.client.cli;
 
 import io.weft.api.JobID;
+import io.weft.client.cluster.JobJars;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -10,11 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -64,21 +59,7 @@ final class TestJars {
      * @param mainClass the manifest's Main-Class, or null for a manifest without one
      */
     static Path jar(Path classes, Path jar, String mainClass) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-        }
-        try (OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file, manifest);
-                Stream<Path> walk = Files.walk(classes)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(p));
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return JobJars.pack(classes, mainClass, jar);
     }
 
     /** Where weft-core's classes are (a jar or a classes directory), for compiling programs that use its API. */

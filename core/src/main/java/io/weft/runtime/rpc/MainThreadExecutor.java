@@ -1,9 +1,14 @@
 package io.weft.runtime.rpc;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +28,7 @@ public final class MainThreadExecutor implements AutoCloseable {
     private final String name;
     private final ScheduledExecutorService executor;
     private final Consumer<Throwable> fatalErrorHandler;
+    private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
 
     public MainThreadExecutor(String name, Consumer<Throwable> fatalErrorHandler) {
@@ -36,33 +42,44 @@ public final class MainThreadExecutor implements AutoCloseable {
         });
     }
 
-    /** Runs {@code task} on the main thread. */
+    /** Runs {@code task} on the main thread; dropped once the executor is closed. */
     public void execute(Runnable task) {
-        if (!executor.isShutdown()) {
+        try {
             executor.execute(() -> guarded(task));
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("{} is shut down: a task was dropped", name);
         }
     }
 
-    /** Runs {@code task} on the main thread; the future completes there with its result or failure. */
+    /**
+     * Runs {@code task} on the main thread; the future completes there with its result or failure — or fails with
+     * an {@link IllegalStateException} when the executor is closed before the task ran.
+     */
     public <T> CompletableFuture<T> call(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        if (executor.isShutdown()) {
+        pendingCalls.add(f);
+        f.whenComplete((v, e) -> pendingCalls.remove(f));
+        try {
+            executor.execute(() -> {
+                try {
+                    f.complete(task.call());
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
             f.completeExceptionally(new IllegalStateException(name + " is shut down"));
-            return f;
         }
-        executor.execute(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
         return f;
     }
 
     /** Runs {@code task} on the main thread after {@code delay}. */
     public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return executor.schedule(() -> guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return executor.schedule(() -> guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            return NeverRuns.INSTANCE;
+        }
     }
 
     /** Whether the caller is the main thread. */
@@ -86,8 +103,55 @@ public final class MainThreadExecutor implements AutoCloseable {
         }
     }
 
+    /** Stops the thread; calls that had not run yet fail, so that nobody waits for them forever. */
     @Override
     public void close() {
         executor.shutdownNow();
+        for (CompletableFuture<?> f : pendingCalls) {
+            f.completeExceptionally(new IllegalStateException(name + " was shut down before it answered"));
+        }
+    }
+
+    /** The future of a task scheduled after close: cancelled from the start, it never runs. */
+    private static final class NeverRuns implements ScheduledFuture<Object> {
+        static final NeverRuns INSTANCE = new NeverRuns();
+
+        private NeverRuns() {
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return true;
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public Object get() {
+            throw new CancellationException("scheduled after its executor was shut down");
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return get();
+        }
     }
 }

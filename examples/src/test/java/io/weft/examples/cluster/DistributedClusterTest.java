@@ -2,10 +2,10 @@ package io.weft.examples.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.client.cluster.JobJars;
 import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.examples.WordCount;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,23 +44,8 @@ class DistributedClusterTest {
         Path test = Path.of(PacedCount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         jobClasses = List.of(main, test);
         jar = shared.resolve("jobs.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, WordCount.class.getName());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Path root : jobClasses) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                        String name = root.relativize(p).toString().replace('\\', '/');
-                        if (name.startsWith("io/weft/examples/") && name.endsWith(".class")) {
-                            out.putNextEntry(new JarEntry(name));
-                            out.write(Files.readAllBytes(p));
-                            out.closeEntry();
-                        }
-                    }
-                }
-            }
-        }
+        JobJars.pack(jobClasses, WordCount.class.getName(), jar,
+                name -> name.startsWith("io/weft/examples/") && name.endsWith(".class"));
     }
 
     @AfterEach

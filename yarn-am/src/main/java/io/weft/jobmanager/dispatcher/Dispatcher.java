@@ -95,7 +95,8 @@ public final class Dispatcher implements AutoCloseable {
 
     public CompletableFuture<JobStatus> requestJobStatus(JobID jobId) {
         return main.call(() -> jobMasterOrResult(jobId)).thenCompose(o -> o instanceof JobMaster jm
-                ? jm.requestJobStatus() : CompletableFuture.completedFuture(((ArchivedJob) o).result().status()));
+                ? askOrArchive(jobId, jm, JobMaster::requestJobStatus, a -> a.result().status())
+                : CompletableFuture.completedFuture(((ArchivedJob) o).result().status()));
     }
 
     /** Details of a running job, or the last snapshot of a finished one. */

@@ -2,6 +2,7 @@ package io.weft.runtime.network.netty;
 
 import io.netty.channel.EventLoopGroup;
 import io.weft.runtime.rpc.netty.AuthenticatedChannels;
+import io.weft.runtime.rpc.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ShuffleClient implements AutoCloseable {
     ShuffleClient(NettyShuffleSettings settings, AuthenticatedChannels security) {
         this.settings = settings;
         this.security = security;
-        this.group = DataEventLoops.create("weft-data-client-io", settings.clientThreads());
+        this.group = EventLoops.create("weft-data-client-io", settings.clientThreads());
     }
 
     /**
@@ -72,6 +73,6 @@ final class ShuffleClient implements AutoCloseable {
         for (DataConnection c : new ArrayList<>(connections.values())) {
             c.close();
         }
-        DataEventLoops.shutdown(group);
+        EventLoops.shutdown(group);
     }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.weft.api.TransportException;
 import io.weft.runtime.network.ResultPartitionManager;
 import io.weft.runtime.rpc.netty.AuthenticatedChannels;
+import io.weft.runtime.rpc.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Set;
@@ -48,8 +49,8 @@ final class ShuffleServer implements AutoCloseable {
      * @throws TransportException naming the address when it cannot be bound
      */
     ShuffleServer(NettyShuffleSettings settings, AuthenticatedChannels security, ResultPartitionManager partitions) {
-        acceptor = DataEventLoops.create("weft-data-server-accept", 1);
-        workers = DataEventLoops.create("weft-data-server-io", settings.serverThreads());
+        acceptor = EventLoops.create("weft-data-server-accept", 1);
+        workers = EventLoops.create("weft-data-server-io", settings.serverThreads());
         int highWaterMark = Math.max(64 * 1024, 4 * settings.segmentSize());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
@@ -73,7 +74,7 @@ final class ShuffleServer implements AutoCloseable {
         String where = settings.bindHost() + ":" + settings.port();
         ChannelFuture bind = bootstrap.bind(settings.bindHost(), settings.port());
         if (!bind.awaitUninterruptibly(BIND_TIMEOUT_MS) || !bind.isSuccess()) {
-            DataEventLoops.shutdown(acceptor, workers);
+            EventLoops.shutdown(acceptor, workers);
             Throwable cause = bind.cause();
             throw new TransportException("Cannot start the TaskManager data server on " + where + ": "
                     + (cause == null ? "binding timed out" : cause.toString()) + "; the port may be in use (set"
@@ -100,7 +101,7 @@ final class ShuffleServer implements AutoCloseable {
         for (Channel connection : new ArrayList<>(connections)) {
             connection.close();
         }
-        DataEventLoops.shutdown(acceptor, workers);
+        EventLoops.shutdown(acceptor, workers);
         LOG.info("TaskManager data server on {} stopped", AuthenticatedChannels.describe(address));
     }
 }

@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and stops the NIO event loop groups of RPC servers and clients, with named daemon threads.
+ * Creates and stops the NIO event loop groups of internal transports (RPC servers and clients, the TaskManagers'
+ * data plane), with named daemon threads.
  *
  * <p>Stateless and thread-safe.
  */
-final class EventLoops {
+public final class EventLoops {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoops.class);
     private static final long SHUTDOWN_TIMEOUT_MS = 5_000;
 
@@ -22,20 +23,20 @@ final class EventLoops {
     }
 
     /** A group of {@code threads} NIO event loops whose threads are named {@code name-<pool>-<n>}. */
-    static EventLoopGroup create(String name, int threads) {
+    public static EventLoopGroup create(String name, int threads) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
                 NioIoHandler.newFactory());
     }
 
     /** Stops the groups without a quiet period and waits, bounded, for their threads to end. */
-    static void shutdown(EventLoopGroup... groups) {
+    public static void shutdown(EventLoopGroup... groups) {
         for (EventLoopGroup group : groups) {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         }
         for (EventLoopGroup group : groups) {
             Future<?> termination = group.terminationFuture();
             if (!termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS + 1_000)) {
-                LOG.warn("RPC event loop threads did not stop within {} ms", SHUTDOWN_TIMEOUT_MS + 1_000);
+                LOG.warn("Event loop threads did not stop within {} ms", SHUTDOWN_TIMEOUT_MS + 1_000);
             }
         }
     }
