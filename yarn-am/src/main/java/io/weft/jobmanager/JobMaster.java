@@ -235,6 +235,15 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                 && e.getState().canMoveTo(ExecutionState.CANCELING)) {
             e.transitionTo(ExecutionState.CANCELING);
         }
+        if (!e.getState().canMoveTo(next)) {
+            // a late, duplicated or malformed report from a TaskManager: not a reason to stop the JobManager
+            LOG.warn("Ignored a report of {} for {} of job {}, which is {}", next, e, jobGraph.jobId(), e.getState());
+            return;
+        }
+        if (next == ExecutionState.FAILED && update.error() == null) {
+            update = new TaskExecutionState(update.attemptId(), next, ErrorInfo.of(new IllegalStateException(
+                    "The TaskManager reported the failure of " + e + " without a cause")), update.counters());
+        }
         e.transitionTo(next);
         if (next.isTerminal()) {
             e.setCounters(update.counters());
@@ -281,7 +290,18 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                 e.transitionTo(ExecutionState.CANCELED);
             } else if (!s.isTerminal() && s != ExecutionState.CANCELING) {
                 e.transitionTo(ExecutionState.CANCELING);
-                taskManagers.apply(e.getSlot().taskManager()).thenCompose(tm -> tm.cancelTask(e.getAttemptId()));
+                ExecutionAttemptID attempt = e.getAttemptId();
+                taskManagers.apply(e.getSlot().taskManager())
+                        .thenCompose(tm -> tm == null
+                                ? CompletableFuture.failedFuture(new IllegalStateException("TaskManager gone"))
+                                : tm.cancelTask(attempt))
+                        .whenComplete((v, error) -> {
+                            if (error != null) {
+                                // the TaskManager cannot be asked (lost, or not answering): the attempt ends here
+                                main.execute(() -> onTaskState(new TaskExecutionState(attempt,
+                                        ExecutionState.CANCELED, null, Map.of())));
+                            }
+                        });
             }
         }
     }

@@ -5,7 +5,13 @@ import io.weft.api.JobID;
 import io.weft.config.ClusterOptions;
 import io.weft.config.Configuration;
 import io.weft.config.RpcOptions;
+import io.weft.runtime.ErrorInfo;
+import io.weft.runtime.ExecutionAttemptID;
+import io.weft.runtime.ExecutionState;
 import io.weft.runtime.HexIds;
+import io.weft.runtime.ResourceID;
+import io.weft.runtime.TaskExecutionState;
+import io.weft.runtime.TaskStateReporter;
 import io.weft.runtime.deployment.TaskDeploymentMessages;
 import io.weft.runtime.entrypoint.EntrypointArguments;
 import io.weft.runtime.entrypoint.ProcessShutdown;
@@ -16,7 +22,6 @@ import io.weft.runtime.messages.FreeSlot;
 import io.weft.runtime.messages.HeartbeatResponse;
 import io.weft.runtime.messages.RegistrationResponse;
 import io.weft.runtime.messages.SubmitTask;
-import io.weft.runtime.ResourceID;
 import io.weft.runtime.network.netty.NettyShuffleEnvironment;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.ClusterSecrets;
@@ -32,7 +37,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -68,6 +76,8 @@ public final class TaskManagerRunner implements AutoCloseable {
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> registrationDeadline;
     private int registrationAttempt;
+    /** Deployed attempts whose job code is still loading, and whether each was cancelled meanwhile. */
+    private final Map<ExecutionAttemptID, Boolean> loading = new HashMap<>();
 
     /** Starts the TaskManager and begins registering with the JobManager named by {@code jobmanager.rpc.*}. */
     public TaskManagerRunner(Configuration config, ClusterSecret secret, Consumer<Throwable> fatalErrorHandler) {
@@ -128,18 +138,53 @@ public final class TaskManagerRunner implements AutoCloseable {
                 HexIds.jobId(m.getJobId()), HexIds.allocationId(m.getAllocationId())).thenApply(v -> ack()));
         server.registerHandler(FreeSlot.class, main::execute,
                 m -> taskExecutor.freeSlot(HexIds.allocationId(m.getAllocationId())).thenApply(v -> ack()));
-        server.registerHandler(CancelTask.class, main::execute,
-                m -> taskExecutor.cancelTask(HexIds.attemptId(m.getAttemptId())).thenApply(v -> ack()));
+        server.registerHandler(CancelTask.class, main::execute, this::cancelTask);
         server.registerHandler(SubmitTask.class, main::execute, this::submitTask);
     }
 
+    /**
+     * Takes a deployment at once and starts the task once the job's code is loaded (fetching the jar and running
+     * the program may take a while): a failure to load is reported as the task's FAILED state, and a cancellation
+     * arriving meanwhile ends the attempt as CANCELED without starting it.
+     */
     private CompletableFuture<Acknowledge> submitTask(SubmitTask message) {
         JobID jobId = HexIds.jobId(message.getJobId());
-        return userCode.get(jobId, TaskDeploymentMessages.program(message))
-                .thenCompose(code -> taskExecutor.submitTask(
-                        TaskDeploymentMessages.fromMessage(message, code.graph(), code.loader()),
-                        jobManager.reporterFor(jobId)))
-                .thenApply(v -> ack());
+        ExecutionAttemptID attempt = HexIds.attemptId(message.getAttemptId());
+        TaskStateReporter reporter = jobManager.reporterFor(jobId);
+        loading.put(attempt, Boolean.FALSE);
+        userCode.get(jobId, TaskDeploymentMessages.program(message))
+                .thenApply(code -> TaskDeploymentMessages.fromMessage(message, code.graph(), code.loader()))
+                .whenCompleteAsync((tdd, error) -> {
+                    boolean cancelled = Boolean.TRUE.equals(loading.remove(attempt));
+                    if (cancelled) {
+                        reporter.updateTaskExecutionState(new TaskExecutionState(attempt, ExecutionState.CANCELED));
+                    } else if (error != null) {
+                        fail(reporter, attempt, error);
+                    } else {
+                        taskExecutor.submitTask(tdd, reporter).whenComplete((v, e) -> {
+                            if (e != null) {
+                                fail(reporter, attempt, e);
+                            }
+                        });
+                    }
+                }, main::execute);
+        return CompletableFuture.completedFuture(ack());
+    }
+
+    private CompletableFuture<Acknowledge> cancelTask(CancelTask message) {
+        ExecutionAttemptID attempt = HexIds.attemptId(message.getAttemptId());
+        if (loading.containsKey(attempt)) {
+            loading.put(attempt, Boolean.TRUE);
+            return CompletableFuture.completedFuture(ack());
+        }
+        return taskExecutor.cancelTask(attempt).thenApply(v -> ack());
+    }
+
+    private static void fail(TaskStateReporter reporter, ExecutionAttemptID attempt, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        LOG.warn("Task attempt {} could not start: {}", attempt, cause.toString());
+        reporter.updateTaskExecutionState(new TaskExecutionState(attempt, ExecutionState.FAILED, ErrorInfo.of(cause),
+                Map.of()));
     }
 
     private static Acknowledge ack() {
@@ -152,6 +197,11 @@ public final class TaskManagerRunner implements AutoCloseable {
 
     private void onConnected() {
         state = state.to(State.REGISTERING);
+        if (registrationAttempt > 0) {
+            // a new registration is a clean slate on both sides: the ResourceManager forgets what it knew of us
+            taskExecutor.freeAllSlots("registering with the JobManager anew");
+            loading.replaceAll((a, cancelled) -> Boolean.TRUE);
+        }
         int dataPort = taskExecutor.dataAddress().getPort();
         int attempt = ++registrationAttempt;
         jobManager.register(taskExecutor.getResourceId(), advertisedHost, server.address().getPort(), dataPort,
@@ -178,6 +228,14 @@ public final class TaskManagerRunner implements AutoCloseable {
     }
 
     private void onRegistered(RegistrationResponse response) {
+        if (response.getHeartbeatIntervalMs() <= 0 || response.getHeartbeatTimeoutMs() <= response
+                .getHeartbeatIntervalMs()) {
+            LOG.warn("The JobManager at {} sent unusable heartbeat settings ({} ms every {} ms); keeping {} ms every"
+                    + " {} ms", jobManagerAddress, response.getHeartbeatTimeoutMs(), response.getHeartbeatIntervalMs(),
+                    heartbeatTimeout.toMillis(), heartbeatInterval.toMillis());
+            response.setHeartbeatIntervalMs(heartbeatInterval.toMillis());
+            response.setHeartbeatTimeoutMs(heartbeatTimeout.toMillis());
+        }
         state = state.to(State.REGISTERED);
         heartbeatInterval = Duration.ofMillis(response.getHeartbeatIntervalMs());
         heartbeatTimeout = Duration.ofMillis(response.getHeartbeatTimeoutMs());

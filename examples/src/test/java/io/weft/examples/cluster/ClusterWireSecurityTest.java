@@ -7,8 +7,10 @@ import io.weft.client.cluster.JobJars;
 import io.weft.client.cluster.LocalProcessCluster;
 import io.weft.config.Configuration;
 import io.weft.examples.SlotSharing;
+import io.weft.runtime.messages.Acknowledge;
 import io.weft.runtime.messages.HeartbeatResponse;
 import io.weft.runtime.messages.TaskManagerHeartbeat;
+import io.weft.runtime.messages.TaskStateUpdate;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.RpcClient;
 import io.weft.runtime.rpc.RpcConnection;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +115,12 @@ class ClusterWireSecurityTest {
             assertThat(answer.getKnown()).isFalse();
             assertThatThrownBy(() -> c.ask(new TaskManagerHeartbeat("not-an-id", 0), HeartbeatResponse.class,
                     Duration.ofSeconds(10)).join()).hasMessageContaining("not-an-id");
+            // task reports that no TaskManager may send, or about attempts the job does not have, change nothing
+            String attempt = "00000000000000000000000000000001";
+            assertThatThrownBy(() -> c.ask(new TaskStateUpdate(job, attempt, "SCHEDULED", null, Map.of()),
+                    Acknowledge.class, Duration.ofSeconds(10)).join()).hasMessageContaining("cannot report SCHEDULED");
+            assertThat(c.ask(new TaskStateUpdate(job, attempt, "FAILED", null, Map.of()), Acknowledge.class,
+                    Duration.ofSeconds(10)).join()).isNotNull();
         }
         assertJobStillRunning();
     }

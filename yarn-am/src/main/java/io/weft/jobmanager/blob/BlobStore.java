@@ -47,10 +47,24 @@ public final class BlobStore implements AutoCloseable {
             }
             Path dir = Path.of(configured).toAbsolutePath().resolve("jobmanager");
             Files.createDirectories(dir);
+            removeLeftovers(dir);
             return new BlobStore(dir, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the blob store directory (blob.storage.directory='"
                     + configured + "'): " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the jars of an earlier JobManager in this directory (killed before it could): no job survives it. */
+    private static void removeLeftovers(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("job_") || name.startsWith(".incoming-")) {
+                    Files.deleteIfExists(f);
+                    LOG.info("Deleted {}, left by an earlier JobManager", f);
+                }
+            }
         }
     }
 

@@ -10,7 +10,9 @@ import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.rest.JarRunner;
 import io.weft.runtime.deployment.JobProgram;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,13 +77,23 @@ public final class PlanCaptureJarRunner implements JarRunner, AutoCloseable {
         if (blobs != null) {
             try {
                 String key = blobs.put(captured.graph().jobId(), jar);
-                program = new JobProgram(key, captured.entryClass(), args, conf.toMap());
+                program = new JobProgram(key, captured.entryClass(), args, withoutSecrets(conf.toMap()));
             } catch (RuntimeException e) {
                 JarPlanCapture.closeQuietly(captured.loader());
                 throw e;
             }
         }
         return new Job(captured, program);
+    }
+
+    /**
+     * The configuration a program runs with on TaskManagers: everything but the security settings (keystore
+     * passwords and the like), which never travel with a job.
+     */
+    static Map<String, String> withoutSecrets(Map<String, String> configuration) {
+        Map<String, String> shipped = new HashMap<>(configuration);
+        shipped.keySet().removeIf(k -> k.startsWith("security."));
+        return shipped;
     }
 
     private void release(Job job) {

@@ -162,6 +162,19 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         main.execute(() -> loseNow(id, cause));
     }
 
+    /**
+     * A TaskManager is gone, as known through {@code gateway}: ignored when the TaskManager registered again
+     * meanwhile (through another gateway), so that news about an old connection never removes a newer one.
+     */
+    public void taskManagerLost(TaskExecutorGateway gateway, String cause) {
+        main.execute(() -> {
+            Registration r = taskManagers.get(gateway.getResourceId());
+            if (r != null && r.gateway == gateway) {
+                loseNow(gateway.getResourceId(), cause);
+            }
+        });
+    }
+
     private void loseNow(ResourceID id, String cause) {
         Registration r = taskManagers.remove(id);
         if (r == null) {

@@ -6,6 +6,7 @@ import io.weft.config.RpcOptions;
 import io.weft.jobmanager.blob.BlobStore;
 import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
+import io.weft.runtime.ExecutionState;
 import io.weft.runtime.HexIds;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.TaskExecutionState;
@@ -27,9 +28,13 @@ import io.weft.runtime.rpc.RpcServer;
 import io.weft.runtime.rpc.RpcSystem;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,6 +51,11 @@ import org.slf4j.LoggerFactory;
 public final class JobManagerRpcEndpoint implements AutoCloseable {
     /** The largest blob chunk sent in one message. */
     static final int MAX_CHUNK = 1 << 20;
+    /** The most slots one TaskManager may announce. */
+    static final int MAX_SLOTS = 1024;
+    /** The states a TaskManager may report; the others are the JobManager's own. */
+    private static final Set<ExecutionState> REPORTABLE = EnumSet.of(ExecutionState.INITIALIZING,
+            ExecutionState.RUNNING, ExecutionState.FINISHED, ExecutionState.CANCELED, ExecutionState.FAILED);
     private static final Logger LOG = LoggerFactory.getLogger(JobManagerRpcEndpoint.class);
     private final ResourceManager resourceManager;
     private final Dispatcher dispatcher;
@@ -57,6 +67,12 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
     private final Duration heartbeatInterval;
     private final Duration heartbeatTimeout;
     private final Map<ResourceID, RemoteTaskExecutorGateway> taskManagers = new HashMap<>();
+    private final ExecutorService blobThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jobmanager-blob-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final int maxChunk;
 
     /** Starts the server on {@code jobmanager.bind-host}:{@code jobmanager.rpc.port}. */
     public JobManagerRpcEndpoint(RpcSystem rpc, Configuration config, ResourceManager resourceManager,
@@ -67,11 +83,17 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
         this.askTimeout = config.get(RpcOptions.ASK_TIMEOUT);
         this.heartbeatInterval = config.get(ClusterOptions.HEARTBEAT_INTERVAL);
         this.heartbeatTimeout = config.get(ClusterOptions.HEARTBEAT_TIMEOUT);
+        if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
+            throw new IllegalArgumentException("heartbeat.interval must be positive, not "
+                    + heartbeatInterval.toMillis() + " ms");
+        }
         if (heartbeatTimeout.compareTo(heartbeatInterval) <= 0) {
             throw new IllegalArgumentException("heartbeat.timeout (" + heartbeatTimeout.toMillis()
                     + " ms) must be longer than heartbeat.interval (" + heartbeatInterval.toMillis() + " ms)");
         }
         this.main = new MainThreadExecutor("jobmanager-rpc", fatalErrorHandler);
+        // a chunk and its envelope must fit in one frame
+        this.maxChunk = (int) Math.max(1, Math.min(MAX_CHUNK, config.get(RpcOptions.FRAME_SIZE).bytes() - 1024));
         this.client = rpc.createClient();
         this.server = rpc.startServer(config.get(ClusterOptions.JOB_MANAGER_BIND_HOST),
                 config.get(ClusterOptions.JOB_MANAGER_RPC_PORT));
@@ -80,7 +102,7 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                 hb -> resourceManager.heartbeatFrom(HexIds.resourceId(hb.getResourceId()))
                         .thenApply(HeartbeatResponse::new));
         server.registerHandler(TaskStateUpdate.class, main::execute, this::taskStateUpdate);
-        server.registerHandler(FetchBlob.class, main::execute, this::fetchBlob);
+        server.registerHandler(FetchBlob.class, blobThread, this::fetchBlob);
         resourceManager.addTaskManagerLossListener(lost -> main.execute(() -> {
             if (lost instanceof RemoteTaskExecutorGateway remote) {
                 taskManagers.remove(remote.getResourceId(), remote);
@@ -98,7 +120,7 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
 
     private CompletableFuture<RegistrationResponse> register(RegisterTaskManager request) {
         ResourceID id = HexIds.resourceId(request.getResourceId());
-        if (request.getNumberOfSlots() < 1 || !validPort(request.getRpcPort()) || !validPort(request.getDataPort())
+        if (request.getNumberOfSlots() < 1 || request.getNumberOfSlots() > MAX_SLOTS || !validPort(request.getRpcPort()) || !validPort(request.getDataPort())
                 || request.getHost().isBlank()) {
             return CompletableFuture.completedFuture(refuse("malformed registration: slots "
                     + request.getNumberOfSlots() + ", host '" + request.getHost() + "', ports "
@@ -110,8 +132,11 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                 new ConnectionListener() {
                     @Override
                     public void connectionLost(RpcConnection c, RpcConnectionException cause) {
-                        resourceManager.taskManagerLost(id, "connection to TaskManager at " + where + " lost: "
-                                + cause.getMessage());
+                        RemoteTaskExecutorGateway current = taskManagers.get(id);
+                        if (current != null && current.connection() == c) {
+                            resourceManager.taskManagerLost(current, "connection to TaskManager at " + where
+                                    + " lost: " + cause.getMessage());
+                        }
                     }
                 });
         RemoteTaskExecutorGateway gateway = new RemoteTaskExecutorGateway(id, connection,
@@ -126,7 +151,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                         return new RegistrationResponse(true, "", heartbeatInterval.toMillis(),
                                 heartbeatTimeout.toMillis());
                     }
-                    main.execute(() -> disconnect(id));
+                    main.execute(() -> {
+                        taskManagers.remove(id, gateway);
+                        gateway.close();
+                    });
                     return refuse("the JobManager cannot connect back to the TaskManager at " + where + " ("
                             + e.getMessage() + "): set taskmanager.host to an address the JobManager reaches");
                 });
@@ -143,6 +171,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
 
     private CompletableFuture<Acknowledge> taskStateUpdate(TaskStateUpdate update) {
         TaskExecutionState state = TaskStateMessages.fromMessage(update);
+        if (!REPORTABLE.contains(state.state())) {
+            throw new IllegalArgumentException("A TaskManager cannot report " + state.state() + " for task "
+                    + update.getAttemptId());
+        }
         return dispatcher.jobMasterGateway(HexIds.jobId(update.getJobId())).thenApply(jm -> {
             if (jm.isPresent()) {
                 jm.get().updateTaskExecutionState(state);
@@ -156,7 +188,7 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
 
     private CompletableFuture<BlobChunk> fetchBlob(FetchBlob request) {
         BlobStore.Chunk chunk = blobs.read(request.getKey(), request.getOffset(),
-                Math.min(request.getMaxLength(), MAX_CHUNK));
+                Math.min(request.getMaxLength(), maxChunk));
         return CompletableFuture.completedFuture(new BlobChunk(chunk.totalLength(), chunk.data()));
     }
 
@@ -169,6 +201,7 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        blobThread.shutdownNow();
         server.close();
         client.close();
         main.close();
