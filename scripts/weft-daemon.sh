@@ -23,8 +23,9 @@
 # Environment:
 #   JAVA_HOME          Java 17 or later to run with (default: 'java' on the PATH)
 #   JVM_ARGS           JVM options of both processes (the per-process ones below come after, so they win)
-#   WEFT_JM_JVM_ARGS   JVM options of a JobManager (default: -Xmx512m)
-#   WEFT_TM_JVM_ARGS   JVM options of a TaskManager (default: -Xmx1g)
+#   WEFT_JM_JVM_ARGS   JVM options of a JobManager (default: heap, direct memory and metaspace derived from
+#                      jobmanager.memory.process.size and its parts)
+#   WEFT_TM_JVM_ARGS   JVM options of a TaskManager (default: derived from taskmanager.memory.process.size)
 #   WEFT_CONF_DIR      directory of weft-conf.yaml and log4j2.properties (default: $WEFT_HOME/conf)
 #   WEFT_LOG_DIR       directory of the .out and .log files (default: $WEFT_HOME/log)
 #   WEFT_PID_DIR       directory of the pid files and of the default cluster secret (default: /tmp)
@@ -232,6 +233,20 @@ weft_start() {
 
     local jvm_args=() daemon_jvm_args=()
     read -r -a jvm_args <<< "${JVM_ARGS:-}"
+    if [ "$weft_daemon_jvm_args" = "@memory@" ]; then
+        # the memory configuration (with this start's -D overrides) decides heap, direct memory and metaspace
+        local memory_error
+        memory_error="$(mktemp)" || weft_fail 2 "Cannot create a temporary file"
+        if ! weft_daemon_jvm_args="$("$weft_java" -Xmx64m -XX:+UseSerialGC -cp "$weft_classpath" \
+                io.weft.runtime.entrypoint.JvmMemoryOptions "$weft_daemon" --configDir "$weft_conf_dir" \
+                ${weft_dynamic_args[@]+"${weft_dynamic_args[@]}"} 2> "$memory_error")"; then
+            local message
+            message="$(head -n 1 "$memory_error")"
+            rm -f "$memory_error"
+            weft_fail 2 "The $weft_daemon was not started: ${message:-its memory options could not be derived}"
+        fi
+        rm -f "$memory_error"
+    fi
     read -r -a daemon_jvm_args <<< "$weft_daemon_jvm_args"
     # nohup with every standard stream redirected: the process survives the end of this shell's session.
     nohup "$weft_java" ${jvm_args[@]+"${jvm_args[@]}"} ${daemon_jvm_args[@]+"${daemon_jvm_args[@]}"} \
@@ -327,12 +342,12 @@ weft_daemon() {
     case "$weft_daemon" in
         jobmanager)
             weft_main_class=io.weft.jobmanager.entrypoint.StandaloneJobManager
-            weft_daemon_jvm_args="${WEFT_JM_JVM_ARGS--Xmx512m}"
+            weft_daemon_jvm_args="${WEFT_JM_JVM_ARGS-@memory@}"
             weft_ready_pattern='JobManager running: REST '
             ;;
         taskmanager)
             weft_main_class=io.weft.runtime.taskexecutor.TaskManagerRunner
-            weft_daemon_jvm_args="${WEFT_TM_JVM_ARGS--Xmx1g}"
+            weft_daemon_jvm_args="${WEFT_TM_JVM_ARGS-@memory@}"
             weft_ready_pattern='TaskManager [^ ]+ started with'
             ;;
         *) weft_fail 2 "Unknown daemon '$weft_daemon': jobmanager or taskmanager" ;;

@@ -49,6 +49,7 @@ class StandaloneClusterScriptsIT {
     private Path logDir;
     private Path confDir;
     private int restPort;
+    private boolean deriveJvmOptionsFromMemory;
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -147,6 +148,17 @@ class StandaloneClusterScriptsIT {
     }
 
     @Test
+    void jobManagerStart_withAProcessTooSmallForItsMemoryParts_exitsTwoNamingTheKey()
+            throws IOException, InterruptedException {
+        deriveJvmOptionsFromMemory = true;
+        Run start = script("jobmanager.sh", "start", "-D", "jobmanager.memory.process.size=300mb");
+        assertThat(start.exitCode()).as(start.toString()).isEqualTo(2);
+        assertThat(start.err().lines()).as(start.toString()).hasSize(1).first().asString()
+                .contains("jobmanager.memory.process.size is 300").contains("raise jobmanager.memory.process.size");
+        assertThat(pidFile("jobmanager")).doesNotExist();
+    }
+
+    @Test
     void wrongUsage_printsTheUsageLineAndExitsTwo() throws IOException, InterruptedException {
         Run run = script("taskmanager.sh", "restart");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -196,8 +208,10 @@ class StandaloneClusterScriptsIT {
         env.put("WEFT_START_TIMEOUT", "90");
         // small heaps and quick start-up: a slow two-core machine runs three JVMs and the client at once
         env.put("JVM_ARGS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + dir.resolve("jvm-tmp"));
-        env.put("WEFT_JM_JVM_ARGS", "-Xmx256m");
-        env.put("WEFT_TM_JVM_ARGS", "-Xmx256m");
+        if (!deriveJvmOptionsFromMemory) {
+            env.put("WEFT_JM_JVM_ARGS", "-Xmx256m");
+            env.put("WEFT_TM_JVM_ARGS", "-Xmx256m");
+        }
         Process process = builder.start();
         if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
