@@ -10,9 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/weft-sandbox}, {@code bin/hdfs} and {@code bin/yarn} of the laid-out distribution ({@code target/weft/},
  * system property {@value StandaloneClusterScriptsIT#DIST_DIR_PROPERTY}) as users run them: the sandbox starts in
- * the background, HDFS and YARN answer Hadoop's own command-line classes, and {@code stop} leaves no process.
+ * the background, HDFS and YARN answer Hadoop's own command-line classes, {@code yarn logs} shows the aggregated
+ * logs of an ended application, and {@code stop} leaves no process.
  *
  * <p>Runs in the {@code integration-test} phase of the dist module, after the distribution is laid out. The sandbox
  * directory is a temporary one and every service binds to 127.0.0.1; {@link #killLeftovers()} kills, by pid, a
@@ -30,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxScriptsIT {
     private static final String SANDBOX = "io.weft.sandbox.SandboxMain";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(150);
+    private static final String ECHO_MARKER = "weft-sandbox-log-check";
 
     @TempDir
     Path dir;
@@ -81,6 +91,10 @@ class SandboxScriptsIT {
         assertThat(nodes.exitCode()).as(() -> nodes + log()).isZero();
         assertThat(nodes.out()).contains("Total Nodes:2");
 
+        ApplicationId echo = runEchoApplication(confDir);
+        Run logs = awaitLogs(env, echo);
+        assertThat(logs.out()).contains("LogAggregationType: AGGREGATED").contains(ECHO_MARKER);
+
         Run running = script("weft-sandbox", "status", "--dir", sandboxDir.toString());
         assertThat(running.exitCode()).as(running::toString).isZero();
         assertThat(running.out()).contains("is running (pid " + pid).contains("hdfs://localhost:")
@@ -112,6 +126,55 @@ class SandboxScriptsIT {
         Run noConf = script("yarn", "application", "-list");
         assertThat(noConf.exitCode()).isEqualTo(2);
         assertThat(noConf.err().lines()).hasSize(1).first().asString().contains("HADOOP_CONF_DIR is not set");
+    }
+
+    /**
+     * Submits an application whose AM container only echoes {@link #ECHO_MARKER} to its stdout (it never registers,
+     * so the application ends FAILED after its one attempt) and waits until it has ended.
+     */
+    private static ApplicationId runEchoApplication(Path confDir) throws Exception {
+        YarnConfiguration conf = new YarnConfiguration();
+        conf.addResource(confDir.resolve("core-site.xml").toUri().toURL());
+        conf.addResource(confDir.resolve("yarn-site.xml").toUri().toURL());
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            yarn.init(conf);
+            yarn.start();
+            ApplicationSubmissionContext context = yarn.createApplication().getApplicationSubmissionContext();
+            context.setApplicationName("sandbox-echo");
+            context.setQueue("default");
+            context.setMaxAppAttempts(1);
+            context.setResource(Resource.newInstance(128, 1));
+            context.setAMContainerSpec(ContainerLaunchContext.newInstance(Map.of(), Map.of(),
+                    List.of("echo " + ECHO_MARKER + " 1><LOG_DIR>/stdout 2><LOG_DIR>/stderr"), null, null, null));
+            ApplicationId id = yarn.submitApplication(context);
+            EnumSet<YarnApplicationState> ended = EnumSet.of(YarnApplicationState.FINISHED,
+                    YarnApplicationState.FAILED, YarnApplicationState.KILLED);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            YarnApplicationState state = yarn.getApplicationReport(id).getYarnApplicationState();
+            while (!ended.contains(state)) {
+                if (System.nanoTime() > deadline) {
+                    fail("application %s did not end within 60 s: %s", id, state);
+                }
+                Thread.sleep(200);
+                state = yarn.getApplicationReport(id).getYarnApplicationState();
+            }
+            return id;
+        }
+    }
+
+    /** {@code yarn logs -applicationId ID}, repeated until the aggregated logs hold the echo (bounded). */
+    private Run awaitLogs(Map<String, String> env, ApplicationId id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Run logs = script(env, "yarn", "logs", "-applicationId", id.toString());
+            if (logs.exitCode() == 0 && logs.out().contains(ECHO_MARKER)) {
+                return logs;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("yarn logs showed no aggregated logs of %s within 60 s: %s%s", id, logs, log());
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private Run script(String name, String... args) throws IOException, InterruptedException {
