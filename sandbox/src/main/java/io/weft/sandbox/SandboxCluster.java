@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-machine Hadoop in this JVM: a MiniDFSCluster with one DataNode, a MiniYARNCluster with one
- * ResourceManager and two NodeManagers (log aggregation on), and a standalone ZooKeeper server, all bound to the
- * loopback interface.
+ * A single-machine Hadoop in this JVM, started and stopped by one thread: a MiniDFSCluster with one DataNode, a
+ * MiniYARNCluster with one ResourceManager and two NodeManagers (log aggregation on), and a standalone ZooKeeper
+ * server, all bound to the loopback interface.
  *
  * <p>Threading: {@link #start()} and {@link #close()} run on one thread (the sandbox's main thread);
  * {@link #abortStart()} may be called from any thread and makes {@code start()} fail before its next service.

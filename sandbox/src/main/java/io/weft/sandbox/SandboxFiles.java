@@ -12,13 +12,13 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The files through which the sandbox tells scripts and clients about itself: {@code conf/core-site.xml},
- * {@code conf/hdfs-site.xml} and {@code conf/yarn-site.xml} (HADOOP_CONF_DIR), {@code sandbox.properties}
- * (the addresses, for {@code weft-sandbox status}) and the {@code READY} marker, all in the sandbox directory.
+ * The files through which the sandbox tells scripts and clients about itself, written by the sandbox's main thread
+ * only: {@code conf/core-site.xml}, {@code conf/hdfs-site.xml} and {@code conf/yarn-site.xml} (HADOOP_CONF_DIR),
+ * {@code sandbox.properties} (the addresses, for {@code weft-sandbox status}) and the {@code READY} marker, all in
+ * the sandbox directory.
  *
  * <p>Every file is written to a temporary file in the same directory and renamed into place, so a reader
- * never sees half a file; {@code READY} is written last, after the others. Not thread-safe: the sandbox's main
- * thread writes, and its shutdown hook removes only the marker.
+ * never sees half a file; {@code READY} is written last, after the others. Not thread-safe.
  */
 final class SandboxFiles {
     static final String READY = "READY";

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * The sandbox's process: {@code SandboxMain --dir DIR} starts a {@link SandboxCluster}, publishes its
+ * The sandbox's process, whose main thread does all the work: {@code SandboxMain --dir DIR} starts a {@link SandboxCluster}, publishes its
  * configuration and addresses through {@link SandboxFiles}, and runs until SIGTERM or SIGINT;
  * {@code scripts/weft-sandbox} starts it in the background (in DIR as its working directory) and stops it by pid.
  *
