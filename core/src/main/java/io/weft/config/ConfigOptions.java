@@ -17,7 +17,7 @@ public final class ConfigOptions {
             CoreOptions.class, DeploymentOptions.class, TaskManagerOptions.class, RestartStrategyOptions.class,
             RestOptions.class,
             LocalOptions.class, RpcOptions.class, SecurityOptions.class, ClusterOptions.class,
-            ShuffleOptions.class, MemoryOptions.class);
+            ShuffleOptions.class, MemoryOptions.class, YarnOptions.class);
 
     private ConfigOptions() {
     }
