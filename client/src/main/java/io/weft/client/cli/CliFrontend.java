@@ -2,6 +2,7 @@ package io.weft.client.cli;
 
 import io.weft.api.InvalidProgramException;
 import io.weft.api.JobExecutionException;
+import io.weft.client.yarn.WeftDistribution;
 import io.weft.config.Configuration;
 import io.weft.config.DeploymentOptions;
 import io.weft.config.GlobalConfiguration;
@@ -69,11 +70,25 @@ public final class CliFrontend {
 
     /** Runs {@code weft} with {@code args} and exits the JVM with the command's exit code. */
     public static void main(String[] args) {
+        defaultWeftHome();
         int exitCode = new CliFrontend().run(args, System.out, System.err);
         System.out.flush();
         System.err.flush();
         // Exit explicitly: threads a program leaves behind must not keep the CLI alive.
         System.exit(exitCode);
+    }
+
+    /**
+     * Sets the system property {@code weft.home} (where {@code conf/} is) from the location of
+     * {@code weft-dist.jar} when no script set it, as under {@code yarn jar lib/weft-dist.jar}.
+     */
+    static void defaultWeftHome() {
+        if (System.getProperty(GlobalConfiguration.HOME_PROPERTY) == null) {
+            WeftDistribution.fromCodeSource()
+                    .or(() -> WeftDistribution.fromCommandLine(System.getProperty("sun.java.command", "")))
+                    .map(jar -> jar.getParent() == null ? null : jar.getParent().getParent())
+                    .ifPresent(home -> System.setProperty(GlobalConfiguration.HOME_PROPERTY, home.toString()));
+        }
     }
 
     /**
@@ -119,9 +134,9 @@ public final class CliFrontend {
             return ExitCode.SUCCESS;
         }
         return switch (command.commandSpec().name()) {
-            case "list" -> ClusterCommands.list(debugged(listOptions, debug), out, err);
-            case "status" -> ClusterCommands.status(debugged(statusOptions, debug), out, err);
-            case "cancel" -> ClusterCommands.cancel(debugged(cancelOptions, debug), out, err);
+            case "list" -> ClusterCommands.list(debugged(listOptions, debug), environment, out, err);
+            case "status" -> ClusterCommands.status(debugged(statusOptions, debug), environment, out, err);
+            case "cancel" -> ClusterCommands.cancel(debugged(cancelOptions, debug), environment, out, err);
             default -> runProgram(runOptions, out, err, debug || runOptions.verbose);
         };
     }
@@ -135,8 +150,12 @@ public final class CliFrontend {
         ConsoleJobListener listener = new ConsoleJobListener(out);
         try {
             Configuration config = RunConfiguration.build(options, GlobalConfiguration.loadConfiguration(environment));
-            if (Target.REMOTE.cliName().equals(config.get(DeploymentOptions.TARGET))) {
+            Target target = Target.fromName(config.get(DeploymentOptions.TARGET), DeploymentOptions.TARGET.key());
+            if (target == Target.REMOTE) {
                 return RemoteRun.run(options, config.get(DeploymentOptions.ATTACHED), out, err, verbose);
+            }
+            if (target.isYarn()) {
+                return YarnRun.run(options, config, target, environment, out, err, verbose);
             }
             try (PackagedProgram program = PackagedProgram.open(options.jar, options.mainClass,
                     CliFrontend.class.getClassLoader())) {

@@ -5,14 +5,20 @@ import io.weft.api.JobStatus;
 import io.weft.client.rest.ClusterUnreachableException;
 import io.weft.client.rest.RestClusterClient;
 import io.weft.client.rest.RestRequestException;
+import io.weft.client.yarn.YarnClusterDeployer;
+import io.weft.client.yarn.YarnDeploymentException;
+import io.weft.client.yarn.YarnSessionLocator;
+import io.weft.config.Configuration;
+import io.weft.config.GlobalConfiguration;
+import io.weft.config.IllegalConfigurationException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Carries out {@code list}, {@code status} and {@code cancel} against a cluster's REST endpoint and maps the
- * outcome to exit codes: 0 done, 1 the cluster refused (unknown job, job already ended), 2 a malformed argument,
+ * Carries out {@code list}, {@code status} and {@code cancel} against a cluster's REST endpoint ({@code -m}, or the
+ * YARN session's with {@code -t yarn-session}) and maps the outcome to exit codes: 0 done, 1 the cluster refused (unknown job, job already ended), 2 a malformed argument,
  * 3 the cluster could not be reached.
  *
  * <p>Stateless; runs on the CLI's thread.
@@ -23,8 +29,9 @@ final class ClusterCommands {
     private ClusterCommands() {
     }
 
-    static int list(ClusterOptions.ListJobs options, PrintStream out, PrintStream err) {
-        return withClient(options, err, client -> {
+    static int list(ClusterOptions.ListJobs options, Map<String, String> environment, PrintStream out,
+            PrintStream err) {
+        return withClient(options, environment, err, client -> {
             int shown = 0;
             for (Map.Entry<String, String> job : client.listJobs()) {
                 if (options.all || !isEnded(job.getValue())) {
@@ -39,8 +46,9 @@ final class ClusterCommands {
         });
     }
 
-    static int status(ClusterOptions.Status options, PrintStream out, PrintStream err) {
-        return withClient(options, err, client -> {
+    static int status(ClusterOptions.Status options, Map<String, String> environment, PrintStream out,
+            PrintStream err) {
+        return withClient(options, environment, err, client -> {
             String id = checkedId(options.jobId);
             String state = client.jobDetails(id).path("state").asText();
             out.println("Job " + id + " " + state);
@@ -54,8 +62,9 @@ final class ClusterCommands {
         });
     }
 
-    static int cancel(ClusterOptions.Cancel options, PrintStream out, PrintStream err) {
-        return withClient(options, err, client -> {
+    static int cancel(ClusterOptions.Cancel options, Map<String, String> environment, PrintStream out,
+            PrintStream err) {
+        return withClient(options, environment, err, client -> {
             String id = checkedId(options.jobId);
             client.cancel(id);
             out.println("Cancelling job " + id);
@@ -83,10 +92,19 @@ final class ClusterCommands {
         int run(RestClusterClient client);
     }
 
-    private static int withClient(ClusterOptions.Common options, PrintStream err, ClientCall call) {
+    private static int withClient(ClusterOptions.Common options, Map<String, String> environment, PrintStream err,
+            ClientCall call) {
         try {
+            if (options.isYarnSession()) {
+                Configuration config = GlobalConfiguration.loadConfiguration(environment);
+                try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
+                    String address = YarnSessionLocator.restAddress(yarn,
+                            YarnSessionLocator.applicationId(options.applicationId, config));
+                    return call.run(new RestClusterClient(address, TIMEOUT));
+                }
+            }
             return call.run(new RestClusterClient(options.address(), TIMEOUT));
-        } catch (IllegalArgumentException | UsageException e) {
+        } catch (IllegalArgumentException | UsageException | IllegalConfigurationException e) {
             err.println(Failures.message(e));
             printStackTrace(e, err, options.verbose);
             return ExitCode.USAGE;
@@ -98,6 +116,10 @@ final class ClusterCommands {
             err.println(e.getMessage());
             printStackTrace(e, err, options.verbose);
             return e.status() == 400 ? ExitCode.USAGE : ExitCode.JOB_FAILED;
+        } catch (YarnDeploymentException e) {
+            err.println(e.getMessage());
+            printStackTrace(e, err, options.verbose);
+            return ExitCode.JOB_FAILED;
         }
     }
 

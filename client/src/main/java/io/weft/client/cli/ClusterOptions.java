@@ -21,6 +21,15 @@ final class ClusterOptions {
                 description = "REST address of the cluster (default " + DEFAULT_ADDRESS + ").")
         String jobManager;
 
+        @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
+                description = "remote (default: the cluster of -m) or yarn-session (the YARN session of -id, else of"
+                        + " yarn.application.id, else of the YARN properties file that yarn-session.sh writes).")
+        String target;
+
+        @Option(names = {"-id", "--applicationId"}, paramLabel = "APP_ID",
+                description = "The YARN session's application id (with -t yarn-session).")
+        String applicationId;
+
         @Option(names = {"-v", "--verbose"}, description = "Also print the stack traces of errors.")
         boolean verbose;
 
@@ -29,6 +38,26 @@ final class ClusterOptions {
 
         String address() {
             return jobManager == null ? DEFAULT_ADDRESS : jobManager;
+        }
+
+        /**
+         * Whether the command addresses a YARN session.
+         *
+         * @throws UsageException for a target other than remote and yarn-session, or options that do not fit it
+         */
+        boolean isYarnSession() {
+            Target t = target == null ? Target.REMOTE : Target.fromName(target, "-t");
+            if (t != Target.REMOTE && t != Target.YARN_SESSION) {
+                throw new UsageException("-t " + target + " runs no cluster to ask: use -t remote (with -m) or -t"
+                        + " yarn-session");
+            }
+            if (t == Target.YARN_SESSION && jobManager != null) {
+                throw new UsageException("-m addresses a standalone cluster, but the target is yarn-session: drop -m");
+            }
+            if (t == Target.REMOTE && applicationId != null) {
+                throw new UsageException("-id names a YARN session: add -t yarn-session");
+            }
+            return t == Target.YARN_SESSION;
         }
     }
 

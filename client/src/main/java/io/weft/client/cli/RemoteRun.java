@@ -26,7 +26,13 @@ final class RemoteRun {
     }
 
     static int run(RunOptions options, boolean attached, PrintStream out, PrintStream err, boolean verbose) {
-        String address = options.jobManager == null ? ClusterOptions.DEFAULT_ADDRESS : options.jobManager;
+        return run(options, options.jobManager == null ? ClusterOptions.DEFAULT_ADDRESS : options.jobManager, attached,
+                out, err, verbose);
+    }
+
+    /** Runs the program on the cluster whose REST endpoint is {@code address}. */
+    static int run(RunOptions options, String address, boolean attached, PrintStream out, PrintStream err,
+            boolean verbose) {
         try {
             // the same checks as a local run (a jar, an entry class with main) before anything is uploaded
             PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();

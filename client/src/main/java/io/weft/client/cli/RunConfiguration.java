@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>Precedence, lowest first: {@code weft-conf.yaml}, {@code -D key=value}, the dedicated options ({@code -p},
  * {@code -t}, {@code -d}). The target is {@code -t}, else {@code execution.target}; detached mode is {@code -d},
- * else {@code execution.attached: false}. Only the attached {@code local} target runs in this version.
+ * else {@code execution.attached: false}. The {@code local} target runs attached only; {@code -D} is refused for
+ * {@code remote} (the cluster's configuration applies) and, for the YARN targets, goes into the configuration the
+ * application's containers get.
  *
  * <p>Stateless and thread-safe.
  */
@@ -41,6 +43,16 @@ final class RunConfiguration {
         if (options.savepoint != null) {
             throw new UsageException("Savepoints (-s) are not available in this version of Weft: "
                     + "run without -s");
+        }
+        if (target.isYarn()) {
+            if (options.jobManager != null) {
+                throw new UsageException("-m " + options.jobManager + " addresses a standalone cluster, but the target"
+                        + " is " + target.cliName() + ": drop -m (a YARN session is found by -D yarn.application.id"
+                        + " or the YARN properties file)");
+            }
+            config.set(DeploymentOptions.TARGET, target.cliName());
+            config.set(DeploymentOptions.ATTACHED, !options.detached && config.get(DeploymentOptions.ATTACHED));
+            return config;
         }
         if (target == Target.REMOTE) {
             if (!options.dynamicProperties.isEmpty()) {

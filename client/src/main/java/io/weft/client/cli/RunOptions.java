@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
             "3:cluster unreachable"})
 final class RunOptions {
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
-            description = "local (default), remote, yarn-per-job, yarn-session or yarn-application. "
-                    + "local and remote (with -m) are available in this version.")
+            description = "local (default), remote (with -m), yarn-per-job, yarn-session or yarn-application. "
+                    + "YARN targets find the cluster through HADOOP_CONF_DIR (or YARN_CONF_DIR).")
     String target;
 
     @Option(names = {"-c", "--class"}, paramLabel = "MAIN_CLASS",
@@ -41,7 +41,8 @@ final class RunOptions {
     Integer parallelism;
 
     @Option(names = {"-d", "--detached"},
-            description = "Return once the job is submitted instead of waiting for its end (needs a cluster).")
+            description = "Return once the job is submitted instead of waiting for its end (needs a cluster; on"
+                    + " YARN it prints the application id and the job id).")
     boolean detached;
 
     @Option(names = {"-m", "--jobmanager"}, paramLabel = "HOST:PORT",
@@ -49,7 +50,8 @@ final class RunOptions {
     String jobManager;
 
     @Option(names = "-D", paramLabel = "key=value",
-            description = "Sets a configuration key, overriding weft-conf.yaml. Repeatable.")
+            description = "Sets a configuration key, overriding weft-conf.yaml (on YARN: also in the application's"
+                    + " containers). Repeatable.")
     List<String> dynamicProperties = new ArrayList<>();
 
     @Option(names = {"-s", "--fromSavepoint"}, paramLabel = "SAVEPOINT",

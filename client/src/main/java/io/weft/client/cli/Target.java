@@ -34,7 +34,12 @@ enum Target {
 
     /** Whether this version of Weft can run jobs on the target. */
     boolean isAvailable() {
-        return this == LOCAL || this == REMOTE;
+        return true;
+    }
+
+    /** Whether the target is on YARN. */
+    boolean isYarn() {
+        return this == YARN_PER_JOB || this == YARN_SESSION || this == YARN_APPLICATION;
     }
 
     /**

@@ -57,6 +57,16 @@ public final class RestClusterClient {
         return result;
     }
 
+    /** The cluster's overview ({@code GET /overview}); answers once the REST endpoint is up. */
+    public JsonNode overview() {
+        return send(HttpRequest.newBuilder(base.resolve("/overview")).GET());
+    }
+
+    /** Asks the cluster to shut down ({@code DELETE /cluster}); a YARN session then ends its application. */
+    public void shutDownCluster() {
+        send(HttpRequest.newBuilder(base.resolve("/cluster")).DELETE());
+    }
+
     /** Every registered TaskManager with its slots ({@code GET /taskmanagers}). */
     public List<JsonNode> taskManagers() {
         List<JsonNode> result = new ArrayList<>();

@@ -241,20 +241,43 @@ class CliFrontendUsageErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"yarn-per-job", "yarn-session", "yarn-application"})
-    void whenTargetIsNotAvailable_thenRefusedNamingTheTargetsThatWork(String target) {
-        CliResult r = CliResult.of(env, "run", "-t", target, helloJar.toString());
+    void whenYarnTargetWithoutHadoopConfDir_thenOneLineNamingBothVariables(String target) {
+        CliResult r = CliResult.of(env, "run", "-t", target, "-D", "yarn.application.id=application_1_0001",
+                helloJar.toString());
 
-        assertOneLineUsageError(r, "Target '" + target + "' (-t) is not available in this version of Weft");
-        assertThat(r.err()).contains("targets local").contains("remote (-m HOST:PORT)");
+        assertOneLineUsageError(r, "Neither HADOOP_CONF_DIR nor YARN_CONF_DIR is set");
     }
 
     @Test
-    void whenConfigNamesUnavailableTarget_thenRefusedNamingTheKey() throws IOException {
+    void whenConfigNamesYarnTargetWithoutHadoopConfDir_thenOneLineNamingBothVariables() throws IOException {
         Files.writeString(confDir.resolve("weft-conf.yaml"), "execution.target: yarn-per-job\n");
 
         CliResult r = CliResult.of(env, "run", helloJar.toString());
 
-        assertOneLineUsageError(r, "Target 'yarn-per-job' (execution.target) is not available");
+        assertOneLineUsageError(r, "Neither HADOOP_CONF_DIR nor YARN_CONF_DIR is set");
+    }
+
+    @Test
+    void whenYarnTargetWithJobManagerAddress_thenRefused() {
+        CliResult r = CliResult.of(env, "run", "-t", "yarn-per-job", "-m", "localhost:8081", helloJar.toString());
+
+        assertOneLineUsageError(r, "-m localhost:8081 addresses a standalone cluster, but the target is yarn-per-job");
+    }
+
+    @Test
+    void whenPerJobJarIsMissing_thenExitCode2BeforeTheClusterIsAsked() throws IOException {
+        Files.writeString(confDir.resolve("yarn-site.xml"), "<configuration/>");
+        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", confDir.toString(), "HADOOP_CONF_DIR",
+                confDir.toString()), "run", "-t", "yarn-per-job", confDir.resolve("missing.jar").toString());
+
+        assertOneLineUsageError(r, "missing.jar does not exist");
+    }
+
+    @Test
+    void whenClusterCommandTargetsYarnSessionWithoutHadoopConfDir_thenOneLine() {
+        CliResult r = CliResult.of(env, "list", "-t", "yarn-session", "-id", "application_1_0001");
+
+        assertOneLineUsageError(r, "Neither HADOOP_CONF_DIR nor YARN_CONF_DIR is set");
     }
 
     @Test

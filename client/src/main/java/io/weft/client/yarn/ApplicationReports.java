@@ -1,0 +1,49 @@
+package io.weft.client.yarn;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+
+/** Reading {@link ApplicationReport}s: ended states, the REST address and diagnostics as one line. Stateless. */
+public final class ApplicationReports {
+    /** The states of an application that has ended. */
+    public static final Set<YarnApplicationState> ENDED = EnumSet.of(YarnApplicationState.FINISHED,
+            YarnApplicationState.FAILED, YarnApplicationState.KILLED);
+
+    private static final int MAX_DIAGNOSTICS = 2000;
+
+    private ApplicationReports() {
+    }
+
+    /** Whether the application has ended. */
+    public static boolean hasEnded(ApplicationReport report) {
+        return ENDED.contains(report.getYarnApplicationState());
+    }
+
+    /**
+     * {@code host:port} of the JobManager's REST endpoint, which the ApplicationMaster registers as its host and
+     * RPC port, or null while it has not registered.
+     */
+    public static String restAddress(ApplicationReport report) {
+        if (report.getYarnApplicationState() != YarnApplicationState.RUNNING || report.getRpcPort() <= 0
+                || report.getHost() == null || report.getHost().isBlank() || report.getHost().equals("N/A")) {
+            return null;
+        }
+        return report.getHost() + ":" + report.getRpcPort();
+    }
+
+    /** The report's diagnostics on one line (white space runs collapsed, long text cut), or "no diagnostics". */
+    public static String diagnostics(ApplicationReport report) {
+        return oneLine(report.getDiagnostics());
+    }
+
+    /** {@code text} on one line, white space runs collapsed and cut after 2000 characters. */
+    static String oneLine(String text) {
+        if (text == null || text.isBlank()) {
+            return "no diagnostics";
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= MAX_DIAGNOSTICS ? line : line.substring(0, MAX_DIAGNOSTICS) + " …";
+    }
+}

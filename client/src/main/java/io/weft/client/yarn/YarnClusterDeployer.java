@@ -1,0 +1,195 @@
+package io.weft.client.yarn;
+
+import io.weft.client.rest.ClusterUnreachableException;
+import io.weft.config.Configuration;
+import io.weft.config.IllegalConfigurationException;
+import io.weft.config.ProcessMemory;
+import io.weft.config.YarnOptions;
+import io.weft.jobmanager.yarn.YarnLaunchSpec;
+import io.weft.jobmanager.yarn.YarnLaunchSpec.ShippedResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.client.api.YarnClientApplication;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys Weft applications to the YARN cluster of {@code HADOOP_CONF_DIR}/{@code YARN_CONF_DIR} and reads their
+ * reports afterwards. {@link #deploy} checks before it uploads anything (job jar, queue, container sizes), then
+ * uploads the staging directory, submits the ApplicationMaster and waits until its REST endpoint answers; when
+ * anything fails, or the JVM is stopped meanwhile, nothing stays behind (see {@link DeploymentGuard}).
+ *
+ * <h2>Errors</h2>
+ * {@link IllegalConfigurationException}: a usage or configuration problem, found before anything was uploaded (CLI
+ * exit code 2). {@link ClusterUnreachableException}: the ResourceManager cannot be reached (3).
+ * {@link YarnDeploymentException}: the application ended before it ran, did not run in time, or YARN refused it
+ * (1). Each message is one line.
+ *
+ * <p>Used by one thread; holds one {@link YarnClient}, stopped by {@link #close()}.
+ */
+public final class YarnClusterDeployer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDeployer.class);
+
+    private final Map<String, String> environment;
+    private final YarnConfiguration hadoopConf;
+    private YarnClient yarn;
+
+    /**
+     * A deployer for the cluster {@code environment} names ({@code HADOOP_CONF_DIR}, {@code YARN_CONF_DIR}; also
+     * {@code WEFT_CONF_DIR}, {@code WEFT_HOME} to find what to ship).
+     *
+     * @throws IllegalConfigurationException when no Hadoop configuration directory is set
+     */
+    public YarnClusterDeployer(Map<String, String> environment) {
+        this.environment = environment;
+        this.hadoopConf = HadoopConfDir.find(environment).load();
+    }
+
+    /** The Hadoop configuration of the cluster. */
+    public YarnConfiguration hadoopConfiguration() {
+        return hadoopConf;
+    }
+
+    /**
+     * Deploys an application and returns once its REST endpoint answers.
+     *
+     * @param jobJar the job jar, null in session mode
+     * @param program what the ApplicationMaster runs, null in session mode
+     */
+    public YarnDeployment deploy(Configuration config, YarnLaunchSpec.Mode mode, Path jobJar,
+            YarnLaunchSpec.Program program) {
+        if (jobJar != null) {
+            checkJar(jobJar);
+        }
+        ProcessMemory.forJobManager(config);
+        ProcessMemory.forTaskManager(config);
+        List<String> providedDirs = ProvidedLibDirs.configured(config);
+        WeftDistribution dist = providedDirs.isEmpty() ? WeftDistribution.locate(environment) : null;
+        Path logConfig = (dist != null ? dist : WeftDistribution.locateOrHome(environment)).logConfig(environment);
+        ShippedFiles files = ShippedFiles.plan(config, dist == null ? null : dist.distJar(), logConfig,
+                HadoopConfDir.find(environment).siteFiles(), jobJar);
+        try {
+            YarnClient client = yarnClient();
+            ClusterPreflight.checkQueue(client, config);
+            YarnClientApplication app = client.createApplication();
+            ClusterPreflight.checkResources(config, app.getNewApplicationResponse().getMaximumResourceCapability(),
+                    true);
+            ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
+            ApplicationId id = context.getApplicationId();
+            String base = config.get(YarnOptions.STAGING_DIRECTORY);
+            try (FileSystem fs = base.isBlank() ? FileSystem.newInstance(hadoopConf)
+                    : FileSystem.newInstance(new org.apache.hadoop.fs.Path(base).toUri(), hadoopConf);
+                    DeploymentGuard guard = new DeploymentGuard(client)) {
+                StagingDirectory staging = StagingDirectory.create(fs, base, id.toString());
+                guard.staging(staging);
+                List<ShippedResource> resources = new ArrayList<>();
+                List<String> classpath = new ArrayList<>();
+                if (!providedDirs.isEmpty()) {
+                    List<ShippedResource> provided = ProvidedLibDirs.list(providedDirs, hadoopConf);
+                    resources.addAll(provided);
+                    classpath.addAll(ProvidedLibDirs.classpath(provided));
+                }
+                for (ShippedFiles.LocalFile f : files.files()) {
+                    resources.add(staging.upload(f.path(), f.name(), f.forTaskManagers()));
+                }
+                classpath.addAll(files.classpath());
+                resources.add(staging.write(YarnLaunchSpec.CONFIG_FILE_NAME, ShippedConfiguration.toYaml(config),
+                        true));
+                YarnLaunchSpec spec = new YarnLaunchSpec(mode, staging.uri(), resources, classpath, program);
+                ShippedResource specFile = staging.write(YarnLaunchSpec.FILE_NAME, spec.toJson(), false);
+                ApplicationSettings.apply(context, config, ApplicationSettings.name(config, mode, jobJar),
+                        AmContainer.launchContext(spec, specFile, config, hadoopConf));
+                guard.submitted(id);
+                client.submitApplication(context);
+                LOG.info("Submitted application {} ({} mode) with staging directory {}", id, mode.cliName(),
+                        staging);
+                String address = ApplicationWaiter.awaitRest(client, id, config.get(YarnOptions.DEPLOYMENT_TIMEOUT));
+                guard.disarm();
+                return new YarnDeployment(id, address);
+            }
+        } catch (IOException e) {
+            ClusterUnreachableException unreachable = YarnClients.unreachable(e, hadoopConf);
+            if (unreachable != null) {
+                throw unreachable;
+            }
+            throw new YarnDeploymentException("Cannot deploy to YARN: " + e.getMessage(), e);
+        } catch (YarnException e) {
+            throw new YarnDeploymentException("YARN refused the application: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new YarnDeploymentException("Interrupted while deploying to YARN", e);
+        }
+    }
+
+    /** The application's current report. */
+    public ApplicationReport report(ApplicationId id) {
+        try {
+            return yarnClient().getApplicationReport(id);
+        } catch (IOException e) {
+            ClusterUnreachableException unreachable = YarnClients.unreachable(e, hadoopConf);
+            throw unreachable != null ? unreachable : new YarnDeploymentException("Cannot read the report of " + id
+                    + ": " + e.getMessage(), e);
+        } catch (YarnException e) {
+            throw new IllegalConfigurationException("YARN knows no application " + id + " (" + firstLine(e)
+                    + "): check the id with 'yarn application -list -appStates ALL'");
+        }
+    }
+
+    /** Kills the application. */
+    public void kill(ApplicationId id) {
+        try {
+            yarnClient().killApplication(id);
+        } catch (IOException | YarnException e) {
+            throw new YarnDeploymentException("Cannot kill " + id + ": " + firstLine(e), e);
+        }
+    }
+
+    private YarnClient yarnClient() {
+        if (yarn == null) {
+            yarn = YarnClients.start(hadoopConf);
+        }
+        return yarn;
+    }
+
+    /**
+     * Checks that {@code jar} exists and is a jar.
+     *
+     * @throws IllegalConfigurationException saying which and how to fix it
+     */
+    public static void checkJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalConfigurationException("Job jar " + jar + " does not exist: check the path");
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.getManifest();
+        } catch (IOException e) {
+            throw new IllegalConfigurationException(jar + " is not a jar file (" + e.getMessage()
+                    + "): give the path of a jar");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public void close() {
+        if (yarn != null) {
+            yarn.stop();
+            yarn = null;
+        }
+    }
+}
