@@ -27,6 +27,10 @@ public final class ClusterOptions {
             "taskmanager.bind-host", "127.0.0.1",
             "Address a TaskManager's RPC server listens on; set 0.0.0.0 for a cluster on several hosts.");
 
+    public static final ConfigOption<String> TASK_MANAGER_RESOURCE_ID = ConfigOptions.stringOption(
+            "taskmanager.resource-id", "", "Identity of the TaskManager (32 hex digits) in the JobManager's books;"
+                    + " the YARN ApplicationMaster sets it for each container. Empty: a random one.");
+
     public static final ConfigOption<Integer> TASK_MANAGER_RPC_PORT = ConfigOptions.intOption(
             "taskmanager.rpc.port", 0, "Port of a TaskManager's RPC server (0: any free port).");
 

@@ -87,7 +87,8 @@ public final class TaskManagerRunner implements AutoCloseable {
         this.heartbeatInterval = config.get(ClusterOptions.HEARTBEAT_INTERVAL);
         this.heartbeatTimeout = config.get(ClusterOptions.HEARTBEAT_TIMEOUT);
         NettyRpcSystem rpc = new NettyRpcSystem(config, secret);
-        ResourceID resourceId = new ResourceID();
+        String configuredId = config.get(ClusterOptions.TASK_MANAGER_RESOURCE_ID).trim();
+        ResourceID resourceId = configuredId.isEmpty() ? new ResourceID() : HexIds.resourceId(configuredId);
         this.taskExecutor = new TaskExecutor(config, resourceId, NettyShuffleEnvironment.start(config, secret,
                 resourceId), fatalErrorHandler);
         this.main = new MainThreadExecutor("taskmanager-rpc", fatalErrorHandler);

@@ -40,6 +40,9 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     public ResourceManager(ResourceManagerDriver driver, Consumer<Throwable> fatalErrorHandler) {
         this.driver = driver;
         this.main = new MainThreadExecutor("resourcemanager", fatalErrorHandler);
+        driver.initialize(new DriverActions(), main::execute);
+        driver.idleTaskManagerTimeout().ifPresent(timeout -> main.schedule(() -> releaseIdle(timeout),
+                idleCheckInterval(timeout)));
     }
 
     @Override
@@ -50,6 +53,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
             }
             taskManagers.put(taskExecutor.getResourceId(), new Registration(taskExecutor, numberOfSlots));
             LOG.info("TaskManager {} registered with {} slots", taskExecutor.getResourceId(), numberOfSlots);
+            driver.taskManagerRegistered(taskExecutor.getResourceId());
             servePending();
             return null;
         });
@@ -94,7 +98,13 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
             }
             pending.add(request);
             if (driver.canStartTaskManagers()) {
-                driver.startTaskManagers(count - free);
+                try {
+                    driver.startTaskManagers(missingSlots());
+                } catch (NotEnoughSlotsException e) {
+                    pending.remove(request);
+                    result.completeExceptionally(e);
+                    return;
+                }
             }
             request.timeout = main.schedule(() -> {
                 if (pending.remove(request)) {
@@ -117,6 +127,11 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         }
     }
 
+    /** Slots the waiting requests need beyond the free ones. */
+    private int missingSlots() {
+        return Math.max(0, pending.stream().mapToInt(p -> p.count).sum() - freeSlots());
+    }
+
     private int freeSlots() {
         return taskManagers.values().stream().mapToInt(Registration::free).sum();
     }
@@ -130,6 +145,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                     AllocationID allocation = new AllocationID();
                     r.owners[i] = request.jobId;
                     r.allocations[i] = allocation;
+                    r.idleSinceNanos = Long.MAX_VALUE;
                     offers.add(new SlotOffer(allocation, r.gateway.getResourceId(), i, r.gateway.dataAddress()));
                     confirmations.add(r.gateway.allocateSlot(i, request.jobId, allocation));
                 }
@@ -241,7 +257,34 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                     r.allocations[i] = null;
                 }
             }
+            if (r.free() == r.owners.length && r.idleSinceNanos == Long.MAX_VALUE) {
+                r.idleSinceNanos = System.nanoTime();
+            }
         }
+    }
+
+    private static Duration idleCheckInterval(Duration timeout) {
+        return timeout.dividedBy(4).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : timeout.dividedBy(4);
+    }
+
+    /** Gives back, through the driver, TaskManagers idle for {@code timeout} while no request waits. */
+    private void releaseIdle(Duration timeout) {
+        long now = System.nanoTime();
+        if (pending.isEmpty()) {
+            for (Registration r : new ArrayList<>(taskManagers.values())) {
+                if (r.idleSinceNanos != Long.MAX_VALUE && now - r.idleSinceNanos > timeout.toNanos()) {
+                    ResourceID id = r.gateway.getResourceId();
+                    LOG.info("Releasing TaskManager {}: its {} slots were free for {} ms"
+                            + " (resourcemanager.taskmanager-timeout)", id, r.owners.length, timeout.toMillis());
+                    taskManagers.remove(id);
+                    for (Consumer<TaskExecutorGateway> l : lossListeners) {
+                        l.accept(r.gateway);
+                    }
+                    driver.releaseTaskManager(id);
+                }
+            }
+        }
+        main.schedule(() -> releaseIdle(timeout), idleCheckInterval(timeout));
     }
 
     @Override
@@ -256,6 +299,8 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         final JobID[] owners;
         final AllocationID[] allocations;
         long lastHeartbeatNanos = System.nanoTime();
+        /** Since when every slot is free, {@code Long.MAX_VALUE} while some slot is allocated. */
+        long idleSinceNanos = System.nanoTime();
 
         Registration(TaskExecutorGateway gateway, int slots) {
             this.gateway = gateway;
@@ -269,6 +314,38 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                 n += o == null ? 1 : 0;
             }
             return n;
+        }
+    }
+
+    /** What the driver may ask; called on the main thread. */
+    private final class DriverActions implements ResourceManagerActions {
+        @Override
+        public void taskManagerGone(ResourceID id, String cause) {
+            loseNow(id, cause);
+        }
+
+        @Override
+        public void requestMissingTaskManagers() {
+            int missing = missingSlots();
+            if (missing > 0) {
+                try {
+                    driver.startTaskManagers(missing);
+                } catch (NotEnoughSlotsException e) {
+                    failPendingRequests(e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void failPendingRequests(String cause) {
+            while (!pending.isEmpty()) {
+                PendingRequest r = pending.poll();
+                if (r.timeout != null) {
+                    r.timeout.cancel(false);
+                }
+                r.result.completeExceptionally(new NotEnoughSlotsException("Job " + r.jobId + " cannot get "
+                        + r.count + " slots: " + cause));
+            }
         }
     }
 

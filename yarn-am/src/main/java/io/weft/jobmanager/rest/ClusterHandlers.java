@@ -13,10 +13,12 @@ import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The cluster endpoints: {@code GET /overview}, {@code GET /taskmanagers} and {@code GET /config}.
+ * The cluster endpoints: {@code GET /overview}, {@code GET /taskmanagers}, {@code GET /config} and, where the
+ * cluster can be stopped through REST, {@code DELETE /cluster}.
  *
  * <p>Stateless; each handler runs on a network event loop and asks the {@link ResourceManager} and
  * {@link Dispatcher}, whose futures complete on their main threads, where the answer is built.
@@ -26,10 +28,18 @@ final class ClusterHandlers {
     private static final long REFRESH_INTERVAL_MILLIS = 3000;
     private final Dispatcher dispatcher;
     private final ResourceManager resourceManager;
+    private final Runnable clusterShutdown;
 
-    ClusterHandlers(Dispatcher dispatcher, ResourceManager resourceManager) {
+    ClusterHandlers(Dispatcher dispatcher, ResourceManager resourceManager, Runnable clusterShutdown) {
         this.dispatcher = dispatcher;
         this.resourceManager = resourceManager;
+        this.clusterShutdown = clusterShutdown;
+    }
+
+    /** {@code DELETE /cluster}: the cluster stops after answering 202. */
+    CompletableFuture<RestResponse> shutdown(RestRequest request) {
+        clusterShutdown.run();
+        return CompletableFuture.completedFuture(RestResponse.of(202, Map.of()));
     }
 
     CompletableFuture<RestResponse> overview(RestRequest request) {

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *   POST   /jars/upload               multipart, file part "jarfile"
  *   GET    /jars                      the uploaded jars
  *   DELETE /jars/:jarid
+ *   DELETE /cluster (YARN sessions)
  *   POST   /jars/:jarid/run           {"entryClass","programArgsList","parallelism"}: {"jobid"}
  * </pre>
  * Every error is {@code {"errors":["what is wrong and how to fix it"]}} with a 4xx status for bad input (400, 404,
@@ -63,12 +64,21 @@ public final class RestEndpoint implements AutoCloseable {
      */
     public static RestEndpoint start(Configuration config, Dispatcher dispatcher, ResourceManager resourceManager,
             JarRunner jarRunner) {
+        return start(config, dispatcher, resourceManager, jarRunner, null);
+    }
+
+    /**
+     * Starts the endpoint, with {@code DELETE /cluster} when {@code clusterShutdown} is not null: it answers 202
+     * and runs {@code clusterShutdown} (which must not block) to stop the cluster, as a YARN session does.
+     */
+    public static RestEndpoint start(Configuration config, Dispatcher dispatcher, ResourceManager resourceManager,
+            JarRunner jarRunner, Runnable clusterShutdown) {
         Objects.requireNonNull(jarRunner, "jarRunner");
         int maxContentLength = maxContentLength(config);
         JarStore jarStore = createJarStore(config);
         try {
-            RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager),
-                    new JarHandlers(jarStore, jarRunner));
+            RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager,
+                    clusterShutdown), new JarHandlers(jarStore, jarRunner), clusterShutdown != null);
             NettyRestServer server = NettyRestServer.start(config.get(RestOptions.BIND_ADDRESS),
                     config.get(RestOptions.PORT), maxContentLength, config.get(RestOptions.IDLENESS_TIMEOUT), router,
                     RestMapper.mapper());
@@ -82,8 +92,13 @@ public final class RestEndpoint implements AutoCloseable {
     }
 
     /** The route table: the one place listing the REST API. */
-    private static RestRouter routes(JobHandlers jobs, ClusterHandlers cluster, JarHandlers jars) {
-        return RestRouter.builder()
+    private static RestRouter routes(JobHandlers jobs, ClusterHandlers cluster, JarHandlers jars,
+            boolean canShutDown) {
+        RestRouter.Builder routes = RestRouter.builder();
+        if (canShutDown) {
+            routes.add("DELETE", "/cluster", cluster::shutdown);
+        }
+        return routes
                 .add("GET", "/overview", cluster::overview)
                 .add("GET", "/config", cluster::config)
                 .add("GET", "/taskmanagers", cluster::taskManagers)

@@ -76,6 +76,7 @@ public final class YarnContainers {
         words.add(Environment.JAVA_HOME.$$() + "/bin/java");
         words.addAll(memory.jvmOptions());
         String logDir = ApplicationConstants.LOG_DIR_EXPANSION_VAR;
+        words.add("-Djava.io.tmpdir=" + Environment.PWD.$$() + "/tmp");
         words.add("-Dlog.file=" + logDir + "/" + logName + ".log");
         words.add("-Dlog4j2.configurationFile=" + YarnLaunchSpec.LOG_CONFIG_FILE_NAME);
         words.add(mainClass);

@@ -1,0 +1,284 @@
+package io.weft.jobmanager.yarn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weft.config.GlobalConfiguration;
+import io.weft.config.ProcessMemory;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.ToolProvider;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.LocalResource;
+import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ApplicationMaster in a real YARN (a MiniYARNCluster in this JVM whose NodeManager forks real container
+ * processes): it runs the shipped program, gets TaskManager containers for it and ends the application with the
+ * job's outcome; a session stops through {@code DELETE /cluster}. The files an application needs are shipped from a
+ * local staging directory (file: URIs), as the client ships them from HDFS.
+ */
+class YarnApplicationMasterTest {
+    private static final Duration APP_TIMEOUT = Duration.ofSeconds(120);
+    private static final String PROGRAM = """
+            package demo;
+            import io.weft.api.datastream.StreamExecutionEnvironment;
+            public class YarnJob {
+                public static void main(String[] args) throws Exception {
+                    if (!args[0].equals("ok") && !args[0].equals("fail-job")) {
+                        throw new IllegalArgumentException("usage: YarnJob ok|fail-job");
+                    }
+                    boolean fail = args[0].equals("fail-job");
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                    env.setParallelism(2);
+                    env.fromData(1L, 2L, 3L, 4L, 5L, 6L).rebalance().map(x -> {
+                                if (fail) {
+                                    throw new IllegalStateException("boom in the map");
+                                }
+                                return x * 10;
+                            })
+                            .keyBy(x -> x % 2).reduce(Long::sum)
+                            .sinkTo(new io.weft.api.connector.DiscardingSink<>());
+                    env.execute("yarn-job");
+                }
+            }
+            """;
+
+    @TempDir
+    static Path dir;
+    private static MiniYARNCluster yarn;
+    private static YarnConfiguration conf;
+    private static YarnClient client;
+    private static Path jobJar;
+    private static final AtomicInteger STAGING = new AtomicInteger();
+
+    @BeforeAll
+    static void startYarn() throws Exception {
+        jobJar = compileProgram();
+        YarnConfiguration base = new YarnConfiguration();
+        base.set("yarn.resourcemanager.hostname", "localhost");
+        base.set("yarn.nodemanager.hostname", "localhost");
+        base.set("yarn.scheduler.capacity.root.queues", "default");
+        base.set("yarn.scheduler.capacity.root.default.capacity", "100");
+        base.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
+        base.setInt("yarn.scheduler.minimum-allocation-mb", 64);
+        base.setInt("yarn.nodemanager.resource.memory-mb", 6144);
+        base.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
+        base.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
+        base.setLong("yarn.nodemanager.log.retain-seconds", 0);
+        base.set("yarn.application.classpath", containerClasspath());
+        MiniYARNCluster started = new MiniYARNCluster("weft-am-test", 1, 1, 1, 1);
+        yarn = started;
+        started.init(base);
+        started.start();
+        assertThat(started.waitForNodeManagersToConnect(60_000)).as("NodeManager registered").isTrue();
+        conf = new YarnConfiguration(started.getConfig());
+        client = YarnClient.createYarnClient();
+        client.init(conf);
+        client.start();
+    }
+
+    @AfterAll
+    static void stopYarn() {
+        if (client != null) {
+            client.stop();
+        }
+        if (yarn != null) {
+            yarn.stop();
+        }
+    }
+
+    /** The test JVM's classpath (Weft's modules and libraries, Hadoop's client) minus the minicluster. */
+    private static String containerClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!new File(e).getName().startsWith("hadoop-client-minicluster")) {
+                entries.add(new File(e).getAbsolutePath());
+            }
+        }
+        return String.join(",", entries);
+    }
+
+    private static Path compileProgram() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/demo"));
+        Files.writeString(src.resolve("YarnJob.java"), PROGRAM);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp",
+                System.getProperty("java.class.path"), "-d", classes.toString(),
+                src.resolve("YarnJob.java").toString())).isZero();
+        Path jar = dir.resolve("yarn-job.jar");
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "demo.YarnJob");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
+            try (var files = Files.walk(classes)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    j.putNextEntry(new JarEntry(classes.relativize(f).toString()));
+                    j.write(Files.readAllBytes(f));
+                    j.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+
+    @Test
+    void perJobApplicationSucceedsWithItsJobAndDeletesTheStagingDirectory() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.PER_JOB, "ok");
+
+        ApplicationReport report = awaitEnd(app.id());
+
+        assertThat(report.getFinalApplicationStatus()).as(report.getDiagnostics())
+                .isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        assertThat(report.getDiagnostics()).containsPattern("Job [0-9a-f]{32} FINISHED");
+        assertThat(app.staging()).doesNotExist();
+    }
+
+    @Test
+    void failingJobFailsTheApplicationWithItsCauseAsDiagnostics() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.APPLICATION, "fail-job");
+
+        ApplicationReport report = awaitEnd(app.id());
+
+        assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.FAILED);
+        assertThat(report.getDiagnostics()).containsPattern("Job [0-9a-f]{32} FAILED").contains("boom in the map");
+        assertThat(app.staging()).doesNotExist();
+    }
+
+    @Test
+    void programThatBuildsNoJobFailsTheApplication() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.APPLICATION, "bad-argument");
+
+        ApplicationReport report = awaitEnd(app.id());
+
+        assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.FAILED);
+        assertThat(report.getDiagnostics()).contains("The program failed").contains("usage: YarnJob ok|fail-job");
+    }
+
+    @Test
+    void sessionRunsUntilDeleteCluster() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.SESSION, null);
+        ApplicationReport running = awaitRunning(app.id());
+        URI rest = URI.create("http://" + running.getHost() + ":" + running.getRpcPort());
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> overview = http.send(HttpRequest.newBuilder(rest.resolve("/overview")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(rest.resolve("/cluster")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        ApplicationReport report = awaitEnd(app.id());
+
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(running.getTrackingUrl()).isNotBlank();
+        assertThat(stop.statusCode()).isEqualTo(202);
+        assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        assertThat(app.staging()).doesNotExist();
+    }
+
+    private record Submitted(ApplicationId id, Path staging) {
+    }
+
+    /** Stages the files in a local directory and submits the ApplicationMaster as the client does. */
+    private static Submitted submit(YarnLaunchSpec.Mode mode, String programArg) throws Exception {
+        Path staging = Files.createDirectories(dir.resolve("staging-" + STAGING.incrementAndGet()));
+        Files.writeString(staging.resolve(YarnLaunchSpec.CONFIG_FILE_NAME), String.join("\n",
+                "jobmanager.memory.process.size: 700mb", "taskmanager.memory.process.size: 900mb",
+                "taskmanager.numberOfTaskSlots: 1", "restart-strategy.type: none", "heartbeat.timeout: 20 s", ""));
+        Files.copy(Path.of("..", "conf", "log4j2.properties"), staging.resolve(YarnLaunchSpec.LOG_CONFIG_FILE_NAME));
+        try (OutputStream out = Files.newOutputStream(staging.resolve("yarn-site.xml"))) {
+            conf.writeXml(out);
+        }
+        List<YarnLaunchSpec.ShippedResource> resources = new ArrayList<>();
+        for (String name : List.of(YarnLaunchSpec.CONFIG_FILE_NAME, YarnLaunchSpec.LOG_CONFIG_FILE_NAME,
+                "yarn-site.xml")) {
+            resources.add(resource(staging.resolve(name), true));
+        }
+        YarnLaunchSpec.Program program = null;
+        if (programArg != null) {
+            Files.copy(jobJar, staging.resolve("job.jar"));
+            resources.add(resource(staging.resolve("job.jar"), false));
+            program = new YarnLaunchSpec.Program("job.jar", null, List.of(programArg), null);
+        }
+        YarnLaunchSpec spec = new YarnLaunchSpec(mode, staging.toUri().toString(), resources, List.of(), program);
+        Files.writeString(staging.resolve(YarnLaunchSpec.FILE_NAME), spec.toJson());
+
+        Map<String, LocalResource> local = new HashMap<>(YarnContainers.localResources(spec.resources(), false));
+        local.putAll(YarnContainers.localResources(List.of(resource(staging.resolve(YarnLaunchSpec.FILE_NAME),
+                false)), false));
+        ProcessMemory memory = ProcessMemory.forJobManager(GlobalConfiguration.loadConfiguration(staging));
+        ContainerLaunchContext am = ContainerLaunchContext.newInstance(local,
+                Map.of("CLASSPATH", YarnContainers.classpath(List.of(), conf)),
+                List.of(YarnContainers.javaCommand(YarnContainers.APPLICATION_MASTER_CLASS, memory, "jobmanager",
+                        Map.of())), null, null, null);
+        ApplicationSubmissionContext context = client.createApplication().getApplicationSubmissionContext();
+        context.setApplicationName("weft-am-test " + mode.cliName());
+        context.setApplicationType("Weft");
+        context.setQueue("default");
+        context.setMaxAppAttempts(1);
+        context.setResource(Resource.newInstance(YarnResourceDriver.megabytes(memory), 1));
+        context.setAMContainerSpec(am);
+        return new Submitted(client.submitApplication(context), staging);
+    }
+
+    private static YarnLaunchSpec.ShippedResource resource(Path file, boolean forTaskManagers) throws IOException {
+        return new YarnLaunchSpec.ShippedResource(file.getFileName().toString(), file.toUri().toString(),
+                Files.size(file), Files.getLastModifiedTime(file).toMillis(), "APPLICATION", forTaskManagers);
+    }
+
+    private static ApplicationReport awaitRunning(ApplicationId id) throws Exception {
+        long deadline = System.nanoTime() + APP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ApplicationReport r = client.getApplicationReport(id);
+            if (r.getYarnApplicationState() == YarnApplicationState.RUNNING && r.getRpcPort() > 0) {
+                return r;
+            }
+            assertThat(EnumSet.of(YarnApplicationState.FAILED, YarnApplicationState.KILLED,
+                    YarnApplicationState.FINISHED)).as(r.getDiagnostics()).doesNotContain(r.getYarnApplicationState());
+            Thread.sleep(200);
+        }
+        throw new AssertionError(id + " did not run within " + APP_TIMEOUT);
+    }
+
+    private static ApplicationReport awaitEnd(ApplicationId id) throws Exception {
+        long deadline = System.nanoTime() + APP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ApplicationReport r = client.getApplicationReport(id);
+            if (EnumSet.of(YarnApplicationState.FAILED, YarnApplicationState.KILLED, YarnApplicationState.FINISHED)
+                    .contains(r.getYarnApplicationState())) {
+                return r;
+            }
+            Thread.sleep(250);
+        }
+        client.killApplication(id);
+        throw new AssertionError(id + " did not end within " + APP_TIMEOUT);
+    }
+}
