@@ -1,5 +1,7 @@
 package io.weft.client.yarn;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.slf4j.Logger;
@@ -15,8 +17,14 @@ import org.slf4j.LoggerFactory;
 public final class DeploymentGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentGuard.class);
 
+    /**
+     * The cleanup runs as one of Hadoop's shutdown hooks, ahead of the one that closes the cached file systems
+     * (which the staging directory's deletion needs).
+     */
+    private static final int HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 10;
+
     private final YarnClient yarn;
-    private final Thread hook;
+    private final Runnable hook = this::abandon;
     private StagingDirectory staging;
     private ApplicationId application;
     private boolean done;
@@ -24,8 +32,7 @@ public final class DeploymentGuard implements AutoCloseable {
     /** Starts watching: registers the shutdown hook. */
     public DeploymentGuard(YarnClient yarn) {
         this.yarn = yarn;
-        this.hook = new Thread(this::abandon, "weft-yarn-deployment-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownHookManager.get().addShutdownHook(hook, HOOK_PRIORITY);
     }
 
     /** The staging directory to delete when the deployment is abandoned. */
@@ -67,10 +74,8 @@ public final class DeploymentGuard implements AutoCloseable {
     @Override
     public void close() {
         abandon();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs or ran already
+        if (!ShutdownHookManager.get().isShutdownInProgress()) {
+            ShutdownHookManager.get().removeShutdownHook(hook);
         }
     }
 }
