@@ -26,8 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <h2>Commands</h2>
  * {@code weft run [options] JOB.jar [ARGS...]} (see {@link RunOptions}) runs a program's {@code main} in this JVM
- * with an execution context for the {@code local} target; {@code weft --help} and {@code weft run --help} print
- * usage.
+ * with an execution context for the {@code local} target, sends the jar to a cluster ({@link RemoteRun}) or deploys
+ * it on YARN ({@link YarnRun}); {@code list}, {@code status} and {@code cancel} ask a cluster
+ * ({@link ClusterCommands}); {@code weft --help} and {@code weft run --help} print usage.
  *
  * <h2>Exit codes and messages</h2>
  * <ul>
@@ -236,7 +237,9 @@ public final class CliFrontend {
     /** The top-level command: only holds the help option; the work is done by its subcommands. */
     @Command(name = "weft", synopsisSubcommandLabel = "COMMAND",
             description = {"Runs Weft programs. 'weft COMMAND --help' describes a command."},
-            footer = {"%nEnvironment: WEFT_CONF_DIR (directory of weft-conf.yaml), WEFT_DEBUG=1 (stack traces)."})
+            footer = {"%nEnvironment: WEFT_CONF_DIR (directory of weft-conf.yaml), WEFT_DEBUG=1 (stack traces),"
+                + " HADOOP_CONF_DIR or YARN_CONF_DIR (the YARN cluster of -t yarn-per-job, yarn-session and"
+                + " yarn-application; yarn-session.sh starts and stops sessions)."})
     static final class WeftCommand {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;

@@ -1,0 +1,34 @@
+package io.weft.client.yarn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.util.Records;
+import org.junit.jupiter.api.Test;
+
+class ApplicationReportsTest {
+    @Test
+    void whenDiagnosticsSpanLines_thenTheyBecomeOneLine() {
+        assertThat(ApplicationReports.oneLine("AM container exited\n  with code 1\n\nLast 4096 bytes:\tboom\n"))
+                .isEqualTo("AM container exited with code 1 Last 4096 bytes: boom");
+        assertThat(ApplicationReports.oneLine(null)).isEqualTo("no diagnostics");
+        assertThat(ApplicationReports.oneLine("x".repeat(5000))).hasSize(2002).endsWith(" …");
+    }
+
+    @Test
+    void whenRunningWithAnRpcPort_thenThatIsTheRestAddress() {
+        ApplicationReport report = Records.newRecord(ApplicationReport.class);
+        report.setYarnApplicationState(YarnApplicationState.RUNNING);
+        report.setHost("node-1");
+        report.setRpcPort(-1);
+        assertThat(ApplicationReports.restAddress(report)).isNull();
+
+        report.setRpcPort(40123);
+        assertThat(ApplicationReports.restAddress(report)).isEqualTo("node-1:40123");
+
+        report.setYarnApplicationState(YarnApplicationState.FINISHED);
+        assertThat(ApplicationReports.restAddress(report)).isNull();
+        assertThat(ApplicationReports.hasEnded(report)).isTrue();
+    }
+}
