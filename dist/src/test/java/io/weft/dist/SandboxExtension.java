@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One sandbox (HDFS, YARN, ZooKeeper through {@code bin/weft-sandbox}) shared by every test class of this JVM that
  * uses the extension: started before the first of them, stopped with its script — and killed by its pid if that
- * fails — after the last. Its directory is a fresh temporary one; everything binds to 127.0.0.1.
+ * fails — after the last; test methods get it as a parameter. Its directory is a fresh temporary one; everything binds to 127.0.0.1.
  */
-public final class SandboxExtension implements BeforeAllCallback {
+public final class SandboxExtension implements BeforeAllCallback, ParameterResolver {
     private static final String SANDBOX_CLASS = "io.weft.sandbox.SandboxMain";
 
     @Override
@@ -27,8 +29,14 @@ public final class SandboxExtension implements BeforeAllCallback {
                 .getOrComputeIfAbsent(Sandbox.class, k -> Sandbox.start(), Sandbox.class);
     }
 
-    /** The running sandbox of the test class {@code context} belongs to. */
-    static Sandbox sandbox(ExtensionContext context) {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Sandbox.class;
+    }
+
+    /** Hands the running sandbox to a test method or a {@code @BeforeAll} method that asks for it. */
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(Sandbox.class, Sandbox.class);
     }
 

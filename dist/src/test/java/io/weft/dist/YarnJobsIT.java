@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,12 +41,12 @@ class YarnJobsIT {
     private static Map<String, Long> expectedCounts;
 
     @BeforeAll
-    static void prepare(ExtensionContext context) throws Exception {
+    static void prepare(SandboxExtension.Sandbox sandbox) throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.write(conf.resolve("weft-conf.yaml"), List.of("jobmanager.memory.process.size: 768mb",
                 "taskmanager.memory.process.size: 900mb", "yarn.properties-file.location: " + dir,
                 "heartbeat.timeout: 20 s"));
-        Map<String, String> env = new TreeMap<>(SandboxExtension.sandbox(context).env());
+        Map<String, String> env = new TreeMap<>(sandbox.env());
         env.put("WEFT_CONF_DIR", conf.toString());
         scripts = new DistScripts(dir, env);
         Path words = dir.resolve("words.txt");
