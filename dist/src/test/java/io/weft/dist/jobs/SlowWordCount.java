@@ -12,7 +12,7 @@ import io.weft.types.Types;
 /**
  * A word count that takes its time — {@code SlowWordCount INPUT OUTPUT DELAY_MS}: every line waits
  * {@code DELAY_MS} before its words (split on spaces) are counted — so that tests can break things while it runs.
- * Streaming mode at parallelism 2; output {@code word<TAB>count} lines.
+ * Batch mode at parallelism 2; output {@code word<TAB>count} lines.
  */
 public final class SlowWordCount {
     private SlowWordCount() {
@@ -21,7 +21,7 @@ public final class SlowWordCount {
     public static void main(String[] args) throws Exception {
         long delay = Long.parseLong(args[2]);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
         env.fromSource(TextFileSource.forPath(args[0]), "Text Source")
                 .flatMap(new SlowSplit(delay))
