@@ -175,6 +175,11 @@ class YarnJobsIT {
 
     /** The counts in the part files of {@code path} on HDFS. */
     static Map<String, Long> output(String path) throws IOException, InterruptedException {
+        return output(scripts, path);
+    }
+
+    /** The counts in the part files of {@code path} on HDFS, read with {@code scripts}. */
+    static Map<String, Long> output(DistScripts scripts, String path) throws IOException, InterruptedException {
         DistScripts.Run cat = check(scripts.run("hdfs", "dfs", "-cat", path + "/part-*"));
         Map<String, Long> counts = new TreeMap<>();
         for (String line : cat.out().lines().toList()) {
