@@ -1,7 +1,6 @@
 package io.weft.dist;
 
 import static io.weft.dist.YarnJobsIT.check;
-import static io.weft.dist.YarnJobsIT.examplesJar;
 import static io.weft.dist.YarnJobsIT.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +47,7 @@ class YarnSessionIT {
         Path slowJar = JobJars.pack(List.of(classes), SlowWordCount.class.getName(), dir.resolve("slow.jar"),
                 name -> name.startsWith("io/weft/dist/jobs/"));
 
+        String examplesJar = scripts.dist().resolve("examples/weft-examples.jar").toString();
         DistScripts.Run started = check(scripts.run("yarn-session.sh", "-d", "-nm", "it-session", "-s", "2"));
         Matcher m = YarnJobsIT.APPLICATION.matcher(started.out());
         assertThat(m.find()).as(started::toString).isTrue();
@@ -56,14 +56,14 @@ class YarnSessionIT {
         assertThat(Files.readString(properties)).contains("applicationID=" + app);
 
         for (String out : List.of("/session/in-turn-1", "/session/in-turn-2")) {
-            DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-session", examplesJar(), "--input",
+            DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-session", examplesJar, "--input",
                     "hdfs:///session/words.txt", "--output", "hdfs://" + out);
             assertThat(run.exitCode()).as(run::toString).isZero();
             assertThat(YarnJobsIT.output(scripts, out)).isEqualTo(expected);
         }
-        DistScripts.Background first = scripts.start("weft", "run", "-t", "yarn-session", examplesJar(), "--input",
+        DistScripts.Background first = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
                 "hdfs:///session/words.txt", "--output", "hdfs:///session/at-once-1");
-        DistScripts.Background second = scripts.start("weft", "run", "-t", "yarn-session", examplesJar(), "--input",
+        DistScripts.Background second = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
                 "hdfs:///session/words.txt", "--output", "hdfs:///session/at-once-2", "--mode", "streaming");
         for (DistScripts.Background b : List.of(first, second)) {
             DistScripts.Run run = b.await(Duration.ofSeconds(120));
