@@ -1,47 +1,119 @@
 package io.weft.dist;
 
+import static io.weft.dist.YarnJobsIT.check;
+import static io.weft.dist.YarnJobsIT.jobId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.dist.YarnSandbox.Run;
+import io.weft.client.cluster.JobJars;
+import io.weft.dist.jobs.SlowWordCount;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A YARN session on the sandbox, end to end: started detached by {@code yarn-session.sh}, found through the YARN
- * properties file by {@code weft run -t yarn-session}, listed by {@code weft list -t yarn-session -id}, and stopped
- * by {@code yarn-session.sh stop}, which removes the properties file; the application ends SUCCEEDED without
- * leaving its staging directory.
- *
- * <p>Runs in the {@code integration-test} phase of the dist module; the sandbox (started once for the class) binds
- * to 127.0.0.1.
+ * A YARN session end to end through the scripts: {@code yarn-session.sh -d} starts it and writes the properties
+ * file; {@code weft run -t yarn-session} runs two jobs in turn and two at once with exact output; {@code weft list}
+ * shows them; {@code weft cancel} cancels a running one; idle TaskManager containers go back to YARN; and
+ * {@code yarn-session.sh -id … stop} ends the application SUCCEEDED and removes the properties file.
  */
-class YarnSessionIT extends YarnSandboxTest {
+@ExtendWith(SandboxExtension.class)
+class YarnSessionIT {
+    @TempDir
+    Path dir;
+
     @Test
-    void session_runsJobsSubmittedToIt_andStopsOnRequest() throws Exception {
-        String properties = "yarn.properties-file.location=" + dir.resolve("properties");
-        List<String> args = new ArrayList<>(List.of("-d", "-nm", "it-session", "-s", "2", "-D", properties));
-        args.addAll(YarnSandbox.SMALL_CONTAINERS);
-        Run start = sandbox.run("yarn-session.sh", args.toArray(new String[0]));
-        assertThat(start.exitCode()).as(() -> start + sandbox.log()).isZero();
-        String application = YarnSandbox.applicationId(start);
-        assertThat(start.out()).contains("YARN session " + application + " runs, its JobManager at http://");
-        Path file = dir.resolve("properties").resolve(".yarn-properties-" + System.getProperty("user.name"));
-        assertThat(file).content().contains("applicationID=" + application);
+    void sessionRunsJobsInTurnAndAtOnceListsCancelsReleasesIdleContainersAndStops(SandboxExtension.Sandbox sandbox)
+            throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.write(conf.resolve("weft-conf.yaml"), List.of("jobmanager.memory.process.size: 768mb",
+                "taskmanager.memory.process.size: 900mb", "yarn.properties-file.location: " + dir,
+                "resourcemanager.taskmanager-timeout: 3 s", "heartbeat.timeout: 20 s"));
+        Map<String, String> env = new TreeMap<>(sandbox.env());
+        env.put("WEFT_CONF_DIR", conf.toString());
+        DistScripts scripts = new DistScripts(dir, env);
+        Path words = dir.resolve("words.txt");
+        Files.write(words, YarnJobsIT.wordLines());
+        Map<String, Long> expected = YarnJobsIT.countWords(Files.readAllLines(words));
+        check(scripts.run("hdfs", "dfs", "-mkdir", "-p", "/session"));
+        check(scripts.run("hdfs", "dfs", "-put", "-f", words.toString(), "/session/words.txt"));
+        Path classes = Path.of(SlowWordCount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path slowJar = JobJars.pack(List.of(classes), SlowWordCount.class.getName(), dir.resolve("slow.jar"),
+                name -> name.startsWith("io/weft/dist/jobs/"));
 
-        Run job = sandbox.run("weft", "run", "-t", "yarn-session", "-D", properties, sandbox.examples(), "--input",
-                "hdfs:///words.txt", "--output", "hdfs:///session-counts");
-        assertThat(job.exitCode()).as(job::toString).isZero();
-        assertThat(sandbox.lines("/session-counts")).containsExactlyElementsOf(WORD_COUNTS);
-        Run list = sandbox.run("weft", "list", "-a", "-t", "yarn-session", "-id", application);
-        assertThat(list.out()).as(list::toString).contains(YarnSandbox.jobId(job) + " FINISHED");
+        String examplesJar = scripts.dist().resolve("examples/weft-examples.jar").toString();
+        DistScripts.Run started = check(scripts.run("yarn-session.sh", "-d", "-nm", "it-session", "-s", "2"));
+        Matcher m = YarnJobsIT.APPLICATION.matcher(started.out());
+        assertThat(m.find()).as(started::toString).isTrue();
+        String app = m.group();
+        Path properties = dir.resolve(".yarn-properties-" + System.getProperty("user.name"));
+        assertThat(Files.readString(properties)).contains("applicationID=" + app);
 
-        Run stop = sandbox.run("yarn-session.sh", "-D", properties, "stop");
-        assertThat(stop.exitCode()).as(stop::toString).isZero();
-        assertThat(stop.out()).contains("Stopped the YARN session " + application);
-        assertThat(file).doesNotExist();
-        assertThat(sandbox.finalState(application)).endsWith("SUCCEEDED");
-        assertThat(sandbox.stagingDirectories()).isEmpty();
+        for (String out : List.of("/session/in-turn-1", "/session/in-turn-2")) {
+            DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-session", examplesJar, "--input",
+                    "hdfs:///session/words.txt", "--output", "hdfs://" + out);
+            assertThat(run.exitCode()).as(run::toString).isZero();
+            assertThat(YarnJobsIT.output(scripts, out)).isEqualTo(expected);
+        }
+        DistScripts.Background first = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
+                "hdfs:///session/words.txt", "--output", "hdfs:///session/at-once-1");
+        DistScripts.Background second = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
+                "hdfs:///session/words.txt", "--output", "hdfs:///session/at-once-2", "--mode", "streaming");
+        for (DistScripts.Background b : List.of(first, second)) {
+            DistScripts.Run run = b.await(Duration.ofSeconds(120));
+            assertThat(run.exitCode()).as(run::toString).isZero();
+        }
+        assertThat(YarnJobsIT.output(scripts, "/session/at-once-1")).isEqualTo(expected);
+        assertThat(YarnJobsIT.output(scripts, "/session/at-once-2")).isEqualTo(expected);
+
+        DistScripts.Run detached = check(scripts.run("weft", "run", "-t", "yarn-session", "-d", slowJar.toString(),
+                "hdfs:///session/words.txt", "hdfs:///session/canceled", "1000"));
+        String slowJob = jobId(detached);
+        assertThat(check(scripts.run("weft", "list", "-t", "yarn-session")).out()).contains(slowJob);
+        check(scripts.run("weft", "cancel", slowJob, "-t", "yarn-session"));
+        awaitStatus(scripts, slowJob, "CANCELED");
+        DistScripts.Run all = check(scripts.run("weft", "list", "-a", "-t", "yarn-session", "-id", app));
+        assertThat(all.out().lines().filter(l -> l.contains("FINISHED")).count()).as(all::toString).isEqualTo(4);
+        assertThat(all.out()).contains(slowJob + " CANCELED");
+
+        awaitOnlyTheApplicationMasterContainer(scripts, app);
+        DistScripts.Run stopped = check(scripts.run("yarn-session.sh", "-id", app, "stop"));
+        assertThat(check(scripts.run("yarn", "application", "-status", app)).out()).as(stopped::toString)
+                .contains("Final-State : SUCCEEDED");
+        assertThat(properties).doesNotExist();
+    }
+
+    private static void awaitStatus(DistScripts scripts, String jobId, String state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        DistScripts.Run status = null;
+        while (System.nanoTime() < deadline) {
+            status = scripts.run("weft", "status", jobId, "-t", "yarn-session");
+            if (status.out().contains("Job " + jobId + " " + state)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Job " + jobId + " not " + state + " within 60 s: " + status);
+    }
+
+    /** Waits until the session has given its idle TaskManager containers back (bounded). */
+    private static void awaitOnlyTheApplicationMasterContainer(DistScripts scripts, String app) throws Exception {
+        String attempt = app.replace("application_", "appattempt_") + "_000001";
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        DistScripts.Run list = null;
+        while (System.nanoTime() < deadline) {
+            list = check(scripts.run("yarn", "container", "-list", attempt));
+            if (list.out().contains("Total number of containers :1")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("Idle TaskManager containers of " + app + " not released within 90 s: " + list);
     }
 }

@@ -48,6 +48,12 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorGateway taskExecutor, int numberOfSlots) {
         return main.call(() -> {
+            if (!driver.acceptsRegistration(taskExecutor.getResourceId())) {
+                LOG.info("Refused the registration of TaskManager {}: not started by this cluster, or released",
+                        taskExecutor.getResourceId());
+                throw new RegistrationRefusedException("TaskManager " + taskExecutor.getResourceId()
+                        + " is not one this cluster started, or it was released: it should stop");
+            }
             if (taskManagers.containsKey(taskExecutor.getResourceId())) {
                 loseNow(taskExecutor.getResourceId(), "it registered again, giving up the slots it had");
             }

@@ -39,6 +39,14 @@ public interface ResourceManagerDriver {
      */
     void startTaskManagers(int missingSlots);
 
+    /**
+     * Whether a TaskManager may register: a driver that starts TaskManagers refuses those it did not start or
+     * already released (a released process may try to register again before it stops).
+     */
+    default boolean acceptsRegistration(ResourceID id) {
+        return true;
+    }
+
     /** A TaskManager this driver may have started registered. */
     default void taskManagerRegistered(ResourceID id) {
     }

@@ -5,6 +5,7 @@ import io.weft.config.Configuration;
 import io.weft.config.RpcOptions;
 import io.weft.jobmanager.blob.BlobStore;
 import io.weft.jobmanager.dispatcher.Dispatcher;
+import io.weft.jobmanager.resourcemanager.RegistrationRefusedException;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.runtime.ExecutionState;
 import io.weft.runtime.HexIds;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -155,6 +157,10 @@ public final class JobManagerRpcEndpoint implements AutoCloseable {
                         taskManagers.remove(id, gateway);
                         gateway.close();
                     });
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof RegistrationRefusedException) {
+                        return refuse(cause.getMessage());
+                    }
                     return refuse("the JobManager cannot connect back to the TaskManager at " + where + " ("
                             + e.getMessage() + "): set taskmanager.host to an address the JobManager reaches");
                 });

@@ -193,6 +193,11 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
     }
 
     @Override
+    public boolean acceptsRegistration(ResourceID id) {
+        return byResource.containsKey(id);
+    }
+
+    @Override
     public void taskManagerRegistered(ResourceID id) {
         Worker w = byResource.get(id);
         if (w != null) {

@@ -21,25 +21,25 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A test client of the REST endpoint: java.net.http over HTTP/1.1 with bounded waits, JSON answers as trees. */
-final class RestClient {
+public final class RestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
-    RestClient(String base) {
+    public RestClient(String base) {
         this.base = base;
     }
 
     /** A response: status, headers, the body as text and as JSON (null when it is not JSON). */
-    record Response(int status, HttpHeaders headers, String body, JsonNode json) {
+    public record Response(int status, HttpHeaders headers, String body, JsonNode json) {
         /** The first error message of an error response. */
-        String error() {
+        public String error() {
             return json == null || !json.has("errors") ? null : json.get("errors").get(0).asText();
         }
     }
 
-    Response get(String path) throws IOException, InterruptedException {
+    public Response get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }
 
@@ -47,16 +47,16 @@ final class RestClient {
         return send("PATCH", path, null, null);
     }
 
-    Response delete(String path) throws IOException, InterruptedException {
+    public Response delete(String path) throws IOException, InterruptedException {
         return send("DELETE", path, null, null);
     }
 
-    Response postJson(String path, String json) throws IOException, InterruptedException {
+    public Response postJson(String path, String json) throws IOException, InterruptedException {
         return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Uploads {@code content} as the file part {@code field} of a multipart/form-data body. */
-    Response upload(String field, String fileName, byte[] content) throws IOException, InterruptedException {
+    public Response upload(String field, String fileName, byte[] content) throws IOException, InterruptedException {
         String boundary = "weft-" + UUID.randomUUID();
         return send("POST", "/jars/upload", "multipart/form-data; boundary=" + boundary,
                 multipart(boundary, field, fileName, content));

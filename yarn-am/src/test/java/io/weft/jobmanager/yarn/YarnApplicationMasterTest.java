@@ -2,8 +2,10 @@ package io.weft.jobmanager.yarn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.config.GlobalConfiguration;
 import io.weft.config.ProcessMemory;
+import io.weft.jobmanager.rest.RestClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +31,14 @@ import javax.tools.ToolProvider;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.ContainerReport;
+import org.apache.hadoop.yarn.api.records.ContainerState;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.LocalResource;
 import org.apache.hadoop.yarn.api.records.Resource;
+import org.apache.hadoop.yarn.api.records.SignalContainerCommand;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -54,15 +61,23 @@ class YarnApplicationMasterTest {
             import io.weft.api.datastream.StreamExecutionEnvironment;
             public class YarnJob {
                 public static void main(String[] args) throws Exception {
-                    if (!args[0].equals("ok") && !args[0].equals("fail-job")) {
-                        throw new IllegalArgumentException("usage: YarnJob ok|fail-job");
+                    if (!java.util.List.of("ok", "fail-job", "slow").contains(args[0])) {
+                        throw new IllegalArgumentException("usage: YarnJob ok|fail-job|slow");
                     }
                     boolean fail = args[0].equals("fail-job");
+                    boolean slow = args[0].equals("slow");
                     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
                     env.setParallelism(2);
-                    env.fromData(1L, 2L, 3L, 4L, 5L, 6L).rebalance().map(x -> {
+                    java.util.List<Long> data = new java.util.ArrayList<>();
+                    for (long i = 1; i <= (slow ? 1000 : 6); i++) {
+                        data.add(i);
+                    }
+                    env.fromData(data).rebalance().map(x -> {
                                 if (fail) {
                                     throw new IllegalStateException("boom in the map");
+                                }
+                                if (slow) {
+                                    Thread.sleep(10);
                                 }
                                 return x * 10;
                             })
@@ -94,7 +109,7 @@ class YarnApplicationMasterTest {
         base.setInt("yarn.nodemanager.resource.memory-mb", 6144);
         base.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
         base.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
-        base.setLong("yarn.nodemanager.log.retain-seconds", 0);
+        base.setLong("yarn.nodemanager.log.retain-seconds", Long.getLong("weft.test.yarn.log-retain-seconds", 0));
         base.set("yarn.application.classpath", containerClasspath());
         MiniYARNCluster started = new MiniYARNCluster("weft-am-test", 1, 1, 1, 1);
         yarn = started;
@@ -181,7 +196,7 @@ class YarnApplicationMasterTest {
         ApplicationReport report = awaitEnd(app.id());
 
         assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.FAILED);
-        assertThat(report.getDiagnostics()).contains("The program failed").contains("usage: YarnJob ok|fail-job");
+        assertThat(report.getDiagnostics()).contains("The program failed").contains("usage: YarnJob ok|fail-job|slow");
     }
 
     @Test
@@ -204,15 +219,135 @@ class YarnApplicationMasterTest {
         assertThat(app.staging()).doesNotExist();
     }
 
+    @Test
+    void killedTaskManagerContainerIsReplacedAndTheJobRestarts() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.PER_JOB, "slow", "restart-strategy.type: fixed-delay",
+                "restart-strategy.fixed-delay.attempts: 3", "restart-strategy.fixed-delay.delay: 500 ms");
+        RestClient rest = restOf(awaitRunning(app.id()));
+        String jobId = awaitJobRunningOnTaskManagers(rest, 2);
+        List<String> before = taskManagerIds(rest);
+        ContainerId victim = taskManagerContainers(app.id()).get(0);
+
+        client.signalToContainer(victim, SignalContainerCommand.FORCEFUL_SHUTDOWN);
+        long deadline = System.nanoTime() + APP_TIMEOUT.toNanos();
+        List<String> after = before;
+        while (System.nanoTime() < deadline && after.stream().filter(id -> !before.contains(id)).count() < 1) {
+            Thread.sleep(200);
+            after = taskManagerIds(rest);
+        }
+        ApplicationReport report = awaitEnd(app.id());
+
+        assertThat(after).as("a new TaskManager registered").anyMatch(id -> !before.contains(id));
+        assertThat(report.getFinalApplicationStatus()).as(report.getDiagnostics())
+                .isEqualTo(FinalApplicationStatus.SUCCEEDED);
+        assertThat(report.getDiagnostics()).isEqualTo("Job " + jobId + " FINISHED");
+    }
+
+    @Test
+    void sessionGivesBackIdleTaskManagersAndGetsNewOnesForTheNextJob() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.SESSION, null, "resourcemanager.taskmanager-timeout: 2 s");
+        RestClient rest = restOf(awaitRunning(app.id()));
+        String uploaded = rest.upload("jarfile", "yarn-job.jar", Files.readAllBytes(jobJar)).json().get("filename")
+                .asText();
+        String jarId = uploaded.substring(uploaded.lastIndexOf('/') + 1);
+
+        for (int round = 1; round <= 2; round++) {
+            String job = rest.postJson("/jars/" + jarId + "/run", "{\"programArgsList\": [\"ok\"]}").json().get("jobid")
+                    .asText();
+            awaitJobState(rest, job, "FINISHED");
+            assertThat(taskManagerIds(rest)).as("TaskManagers after job %d", round).isNotEmpty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && !taskManagerIds(rest).isEmpty()) {
+                Thread.sleep(250);
+            }
+            assertThat(taskManagerIds(rest)).as("TaskManagers idle for 2 s after job %d; AM log:%n%s", round,
+                    amLog(app.id())).isEmpty();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !taskManagerContainers(app.id()).isEmpty()) {
+            Thread.sleep(250);
+        }
+        assertThat(taskManagerContainers(app.id())).as("containers left besides the AM's").isEmpty();
+        assertThat(rest.delete("/cluster").status()).isEqualTo(202);
+        assertThat(awaitEnd(app.id()).getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
+    }
+
+    /** The ApplicationMaster's jobmanager.log while the application runs, for failure messages. */
+    private static String amLog(ApplicationId id) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (String root : yarn.getConfig().getTrimmedStrings(YarnConfiguration.NM_LOG_DIRS)) {
+            Path file = Path.of(root, id.toString(), "container_" + id.toString().substring("application_".length())
+                    + "_01_000001", "jobmanager.log");
+            if (Files.exists(file)) {
+                log.append(Files.readString(file));
+            }
+        }
+        return log.toString();
+    }
+
+    private static RestClient restOf(ApplicationReport running) {
+        return new RestClient("http://" + running.getHost() + ":" + running.getRpcPort());
+    }
+
+    private static List<String> taskManagerIds(RestClient rest) throws Exception {
+        List<String> ids = new ArrayList<>();
+        rest.get("/taskmanagers").json().get("taskmanagers").forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /** The running containers of the application but the AM's. */
+    private static List<ContainerId> taskManagerContainers(ApplicationId id) throws Exception {
+        ApplicationReport r = client.getApplicationReport(id);
+        List<ContainerId> ids = new ArrayList<>();
+        for (ContainerReport c : client.getContainers(r.getCurrentApplicationAttemptId())) {
+            if (c.getContainerState() == ContainerState.RUNNING && c.getContainerId().getContainerId() != 1) {
+                ids.add(c.getContainerId());
+            }
+        }
+        return ids;
+    }
+
+    private static String awaitJobRunningOnTaskManagers(RestClient rest, int taskManagers) throws Exception {
+        long deadline = System.nanoTime() + APP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode jobs = rest.get("/jobs").json().get("jobs");
+            if (jobs.size() == 1 && jobs.get(0).get("status").asText().equals("RUNNING")
+                    && taskManagerIds(rest).size() == taskManagers) {
+                return jobs.get(0).get("id").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No job RUNNING on " + taskManagers + " TaskManagers within " + APP_TIMEOUT);
+    }
+
+    private static void awaitJobState(RestClient rest, String jobId, String state) throws Exception {
+        long deadline = System.nanoTime() + APP_TIMEOUT.toNanos();
+        String now = "";
+        while (System.nanoTime() < deadline) {
+            now = rest.get("/jobs/" + jobId).json().get("state").asText();
+            if (now.equals(state)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Job " + jobId + " is " + now + ", not " + state + ", after " + APP_TIMEOUT);
+    }
+
     private record Submitted(ApplicationId id, Path staging) {
     }
 
     /** Stages the files in a local directory and submits the ApplicationMaster as the client does. */
-    private static Submitted submit(YarnLaunchSpec.Mode mode, String programArg) throws Exception {
+    private static Submitted submit(YarnLaunchSpec.Mode mode, String programArg, String... configLines)
+            throws Exception {
         Path staging = Files.createDirectories(dir.resolve("staging-" + STAGING.incrementAndGet()));
-        Files.writeString(staging.resolve(YarnLaunchSpec.CONFIG_FILE_NAME), String.join("\n",
-                "jobmanager.memory.process.size: 700mb", "taskmanager.memory.process.size: 900mb",
-                "taskmanager.numberOfTaskSlots: 1", "restart-strategy.type: none", "heartbeat.timeout: 20 s", ""));
+        List<String> lines = new ArrayList<>(List.of("jobmanager.memory.process.size: 700mb",
+                "taskmanager.memory.process.size: 900mb", "taskmanager.numberOfTaskSlots: 1",
+                "heartbeat.timeout: 20 s"));
+        if (Arrays.stream(configLines).noneMatch(l -> l.startsWith("restart-strategy.type"))) {
+            lines.add("restart-strategy.type: none");
+        }
+        lines.addAll(List.of(configLines));
+        Files.write(staging.resolve(YarnLaunchSpec.CONFIG_FILE_NAME), lines);
         Files.copy(Path.of("..", "conf", "log4j2.properties"), staging.resolve(YarnLaunchSpec.LOG_CONFIG_FILE_NAME));
         try (OutputStream out = Files.newOutputStream(staging.resolve("yarn-site.xml"))) {
             conf.writeXml(out);
