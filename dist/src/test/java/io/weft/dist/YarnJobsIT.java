@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Jobs on YARN end to end, as users run them against the sandbox: {@code bin/weft run -t yarn-per-job} and
  * {@code -t yarn-application} with WordCount from HDFS to HDFS (exact output, application SUCCEEDED, logs through
- * {@code yarn logs}), a failing job (FAILED with its cause, exit code 1), {@code yarn application -kill} (KILLED,
+ * {@code yarn logs}), the same through {@code yarn jar lib/weft-dist.jar run …}, a failing job (FAILED with its cause, exit code 1), {@code yarn application -kill} (KILLED,
  * the attached client exits 1), and a TaskManager container shot with {@code yarn container -signal … 
  * FORCEFUL_SHUTDOWN} mid-job (replaced, restarted, exact output).
  */
@@ -97,6 +97,17 @@ class YarnJobsIT {
         assertThat(containerLogs(app)).contains("LogType:jobmanager.log", "LogType:taskmanager.log",
                 "LogType:jobmanager.err", "LogType:taskmanager.out");
         assertThat(stagingDirectories()).doesNotContain(app);
+    }
+
+    @Test
+    void yarnJarRunsPerJobWordCountTheSame() throws Exception {
+        DistScripts.Run run = scripts.run("yarn", "jar", scripts.dist().resolve("lib/weft-dist.jar").toString(),
+                "run", "-t", "yarn-per-job", examplesJar(), "--input", "hdfs:///it/words.txt", "--output",
+                "hdfs:///it/out-yarn-jar");
+
+        assertThat(run.exitCode()).as(run::toString).isZero();
+        assertThat(run.out()).contains("Job " + jobId(run) + " FINISHED");
+        assertThat(output("/it/out-yarn-jar")).isEqualTo(expectedCounts);
     }
 
     @Test

@@ -9,11 +9,13 @@ import io.weft.dist.jobs.SlowWordCount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,7 @@ class YarnSessionIT {
     Path dir;
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void sessionRunsJobsInTurnAndAtOnceListsCancelsReleasesIdleContainersAndStops(SandboxExtension.Sandbox sandbox)
             throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
@@ -52,6 +55,17 @@ class YarnSessionIT {
         Matcher m = YarnJobsIT.APPLICATION.matcher(started.out());
         assertThat(m.find()).as(started::toString).isTrue();
         String app = m.group();
+        try {
+            useSession(scripts, app, examplesJar, slowJar, expected);
+        } finally {
+            if (!scripts.run("yarn", "application", "-status", app).out().contains("State : FINISHED")) {
+                scripts.run("yarn", "application", "-kill", app);
+            }
+        }
+    }
+
+    private void useSession(DistScripts scripts, String app, String examplesJar, Path slowJar,
+            Map<String, Long> expected) throws Exception {
         Path properties = dir.resolve(".yarn-properties-" + System.getProperty("user.name"));
         assertThat(Files.readString(properties)).contains("applicationID=" + app);
 

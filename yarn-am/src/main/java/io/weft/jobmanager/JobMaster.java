@@ -182,7 +182,9 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                 jobGraph.configuration().get(LocalOptions.SLOT_REQUEST_TIMEOUT)).whenComplete((offers, error) ->
                 main.execute(() -> {
                     if (error != null) {
-                        failJob(ErrorInfo.of(error));
+                        if (status == JobStatus.RUNNING) {
+                            failJob(ErrorInfo.of(error));
+                        }
                     } else if (status != JobStatus.RUNNING) {
                         resourceManager.releaseSlots(jobGraph.jobId());
                     } else {

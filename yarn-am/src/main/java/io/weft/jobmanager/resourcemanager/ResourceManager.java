@@ -171,9 +171,32 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     public CompletableFuture<Void> releaseSlots(JobID jobId) {
         return main.call(() -> {
             releaseSlotsNow(jobId);
+            withdrawPendingRequests(jobId);
             servePending();
             return null;
         });
+    }
+
+    /**
+     * Drops the job's requests still waiting for slots (it ended or restarts, and asks anew if it needs slots), so
+     * that slots arriving later never go to it, and tells the driver what is still missing.
+     */
+    private void withdrawPendingRequests(JobID jobId) {
+        boolean withdrawn = false;
+        for (PendingRequest r : new ArrayList<>(pending)) {
+            if (r.jobId.equals(jobId)) {
+                pending.remove(r);
+                if (r.timeout != null) {
+                    r.timeout.cancel(false);
+                }
+                r.result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " withdrew its request"
+                        + " for " + r.count + " slots"));
+                withdrawn = true;
+            }
+        }
+        if (withdrawn && driver.canStartTaskManagers()) {
+            driver.cancelSurplusRequests(missingSlots());
+        }
     }
 
     /**

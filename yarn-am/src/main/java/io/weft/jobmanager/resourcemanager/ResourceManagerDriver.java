@@ -47,6 +47,13 @@ public interface ResourceManagerDriver {
         return true;
     }
 
+    /**
+     * Fewer slots are missing than before (a request was withdrawn): the driver may cancel requests for
+     * TaskManagers not yet started beyond what {@code missingSlots} needs.
+     */
+    default void cancelSurplusRequests(int missingSlots) {
+    }
+
     /** A TaskManager this driver may have started registered. */
     default void taskManagerRegistered(ResourceID id) {
     }

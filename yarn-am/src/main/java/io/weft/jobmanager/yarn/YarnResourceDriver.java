@@ -178,6 +178,20 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
         adjustHeartbeat();
     }
 
+    @Override
+    public void cancelSurplusRequests(int missingSlots) {
+        int wanted = (missingSlots + slotsPerTaskManager - 1) / slotsPerTaskManager;
+        int cancelled = 0;
+        while (!requested.isEmpty() && requested.size() + starting() > wanted) {
+            resourceManagerClient.removeContainerRequest(requested.pollLast());
+            cancelled++;
+        }
+        if (cancelled > 0) {
+            LOG.info("Cancelled {} container request(s): {} slot(s) are missing now", cancelled, missingSlots);
+            adjustHeartbeat();
+        }
+    }
+
     private int starting() {
         return (int) byContainer.values().stream().filter(w -> !w.registered).count();
     }
