@@ -156,13 +156,12 @@ class YarnJobsIT {
         DistScripts.Background client = scripts.start("weft", "run", "-t", "yarn-per-job",
                 "-D", "restart-strategy.type=fixed-delay", "-D", "restart-strategy.fixed-delay.attempts=3",
                 "-D", "restart-strategy.fixed-delay.delay=1s", "-c", SlowWordCount.class.getName(),
-                jobJar.toString(), "hdfs:///it/words.txt", "hdfs:///it/out-shot", "30");
+                jobJar.toString(), "hdfs:///it/words.txt", "hdfs:///it/out-shot", "50");
         String app = awaitRunningApplication(before);
         awaitSubmitted(client);
-        String victim = awaitTaskManagerContainer(app);
 
-        check(scripts.run("yarn", "container", "-signal", victim, "FORCEFUL_SHUTDOWN"));
-        DistScripts.Run run = client.await(Duration.ofSeconds(120));
+        String victim = signalTaskManagerContainer(app);
+        DistScripts.Run run = client.await(Duration.ofSeconds(150));
 
         assertThat(run.exitCode()).as(run::toString).isZero();
         assertThat(output("/it/out-shot")).isEqualTo(expectedCounts);
@@ -254,21 +253,29 @@ class YarnJobsIT {
         }
     }
 
-    /** A running TaskManager container of {@code app} (not the AM's), once there is one (bounded). */
-    static String awaitTaskManagerContainer(String app) throws Exception {
+    /**
+     * Shoots a running TaskManager container of {@code app} (not the AM's) with FORCEFUL_SHUTDOWN, once there is one
+     * the NodeManager knows (a container just allocated may not be launched yet: then the signal is tried again).
+     */
+    static String signalTaskManagerContainer(String app) throws Exception {
         String attempt = app.replace("application_", "appattempt_") + "_000001";
+        Pattern running = Pattern.compile("(container_\\d+_\\d+_\\d+_\\d+)\\s.*\\sRUNNING\\s");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        DistScripts.Run last = null;
         while (System.nanoTime() < deadline) {
             DistScripts.Run list = check(scripts.run("yarn", "container", "-list", attempt));
-            Matcher m = Pattern.compile("container_\\d+_\\d+_\\d+_\\d+").matcher(list.out());
+            Matcher m = running.matcher(list.out());
             while (m.find()) {
-                if (!m.group().endsWith("_000001")) {
-                    return m.group();
+                if (!m.group(1).endsWith("_000001")) {
+                    last = scripts.run("yarn", "container", "-signal", m.group(1), "FORCEFUL_SHUTDOWN");
+                    if (last.exitCode() == 0 && !last.err().contains("absent container")) {
+                        return m.group(1);
+                    }
                 }
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("No TaskManager container of " + app + " within 90 s");
+        throw new AssertionError("No running TaskManager container of " + app + " to signal within 90 s: " + last);
     }
 
     /** What {@code yarn logs} shows of an ended application, once aggregation is done (bounded). */
