@@ -45,14 +45,6 @@ printf 'the quick brown fox jumps over the lazy dog\nthe dog sleeps\n' > "$WORK/
 "$hdfs" dfs -put -f "$DIST/lib/weft-dist.jar" /weft/lib/weft-dist.jar
 "$hdfs" dfs -chmod -R 755 /weft
 
-if [ "$FLINK" = 1 ]; then
-    # shellcheck source=flink-yarn-peer/run.sh
-    . "$ROOT/benchmarks/flink-yarn-peer/run.sh"
-    WEFT_DIST=$DIST
-    FLINK_WORK=$WORK/flink
-    flink_peer_setup
-fi
-
 now_ms() { date +%s%3N; }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -87,6 +79,12 @@ run() {
 run uploaded 0 finished >/dev/null
 run provided 0 finished >/dev/null
 if [ "$FLINK" = 1 ]; then
+    # after Weft's warm-up, so that a Weft that cannot run on YARN fails before Flink is built and uploaded
+    # shellcheck source=flink-yarn-peer/run.sh
+    . "$ROOT/benchmarks/flink-yarn-peer/run.sh"
+    WEFT_DIST=$DIST
+    FLINK_WORK=$WORK/flink
+    flink_peer_setup
     flink_peer_run uploaded 0 >/dev/null
     flink_peer_run provided 0 >/dev/null
 fi
@@ -117,7 +115,9 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 # ratio A B: A / B with two decimals
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
+# median of a file, "-" when it is empty (every Flink run of a variant failed)
+median_of() { if [ -s "$1" ]; then median < "$1"; else echo "-"; fi; }
 
 if [ "$FLINK" = 1 ]; then
     echo "| distribution | Weft submit -> RUNNING (ms, median of $RUNS) | runs | Flink 2.3.0 submit -> RUNNING | runs | vs Flink |" \
@@ -132,8 +132,8 @@ for variant in uploaded provided; do
     w_run=$(median < "$WORK/$variant-running")
     w_fin=$(median < "$WORK/$variant-finished")
     if [ "$FLINK" = 1 ]; then
-        f_run=$(median < "$WORK/flink-$variant-running")
-        f_fin=$(median < "$WORK/flink-$variant-finished")
+        f_run=$(median_of "$WORK/flink-$variant-running")
+        f_fin=$(median_of "$WORK/flink-$variant-finished")
         echo "| $label | $w_run | $(paste -sd' ' "$WORK/$variant-running") | $f_run | $(paste -sd' ' "$WORK/flink-$variant-running") |" \
             "$(ratio "$f_run" "$w_run") | $w_fin | $(paste -sd' ' "$WORK/$variant-finished") | $f_fin |" \
             "$(paste -sd' ' "$WORK/flink-$variant-finished") | $(ratio "$f_fin" "$w_fin") |"
