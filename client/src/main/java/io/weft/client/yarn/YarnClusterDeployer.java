@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.jar.JarFile;
 import org.apache.hadoop.fs.FileSystem;
@@ -37,10 +41,15 @@ import org.slf4j.LoggerFactory;
  * {@link YarnDeploymentException}: the application ended before it ran, did not run in time, or YARN refused it
  * (1). Each message is one line.
  *
- * <p>Used by one thread; holds one {@link YarnClient}, stopped by {@link #close()}.
+ * <p>Used by one thread (uploads run on a few short-lived threads of their own); holds one {@link YarnClient},
+ * stopped by {@link #close()}.
  */
 public final class YarnClusterDeployer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(YarnClusterDeployer.class);
+    /** Files uploaded to the staging directory at once. */
+    private static final int UPLOAD_THREADS = 4;
+    private static final String CLOSE_RETRY_DELAY_KEY = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+    private static final int CLOSE_RETRY_DELAY_MS = 25;
 
     private final Map<String, String> environment;
     private final YarnConfiguration hadoopConf;
@@ -89,8 +98,7 @@ public final class YarnClusterDeployer implements AutoCloseable {
             ApplicationSubmissionContext context = app.getApplicationSubmissionContext();
             ApplicationId id = context.getApplicationId();
             String base = config.get(YarnOptions.STAGING_DIRECTORY);
-            try (FileSystem fs = base.isBlank() ? FileSystem.newInstance(hadoopConf)
-                    : FileSystem.newInstance(new org.apache.hadoop.fs.Path(base).toUri(), hadoopConf);
+            try (FileSystem fs = stagingFileSystem(base);
                     DeploymentGuard guard = new DeploymentGuard(client)) {
                 StagingDirectory staging = StagingDirectory.create(fs, base, id.toString());
                 guard.staging(staging);
@@ -101,9 +109,7 @@ public final class YarnClusterDeployer implements AutoCloseable {
                     resources.addAll(provided);
                     classpath.addAll(ProvidedLibDirs.classpath(provided));
                 }
-                for (ShippedFiles.LocalFile f : files.files()) {
-                    resources.add(staging.upload(f.path(), f.name(), f.forTaskManagers()));
-                }
+                resources.addAll(uploadAll(staging, files.files()));
                 classpath.addAll(files.classpath());
                 resources.add(staging.write(YarnLaunchSpec.CONFIG_FILE_NAME, ShippedConfiguration.toYaml(config),
                         true));
@@ -191,5 +197,52 @@ public final class YarnClusterDeployer implements AutoCloseable {
             yarn.stop();
             yarn = null;
         }
+    }
+
+    /** Uploads every file, a few at a time (each HDFS write mostly waits for its pipeline), in their order. */
+    private static List<ShippedResource> uploadAll(StagingDirectory staging, List<ShippedFiles.LocalFile> files)
+            throws IOException, InterruptedException {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService uploads = Executors.newFixedThreadPool(Math.min(UPLOAD_THREADS, files.size()), r -> {
+            Thread t = new Thread(r, "staging-upload");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ShippedResource>> done = new ArrayList<>();
+            for (ShippedFiles.LocalFile f : files) {
+                done.add(uploads.submit(() -> staging.upload(f.path(), f.name(), f.forTaskManagers())));
+            }
+            List<ShippedResource> resources = new ArrayList<>();
+            for (Future<ShippedResource> f : done) {
+                try {
+                    resources.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+            return resources;
+        } finally {
+            uploads.shutdownNow();
+        }
+    }
+
+    /**
+     * The file system of the staging directory, for this deployment only. A small file's close waits until the
+     * DataNode reported its block, retrying after {@value #CLOSE_RETRY_DELAY_MS} ms here instead of HDFS's 400 ms:
+     * the staged files are small and many, and this wait was most of their upload time.
+     */
+    private FileSystem stagingFileSystem(String base) throws IOException {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(hadoopConf);
+        if (hadoopConf.get(CLOSE_RETRY_DELAY_KEY) == null) {
+            conf.setInt(CLOSE_RETRY_DELAY_KEY, CLOSE_RETRY_DELAY_MS);
+        }
+        return base.isBlank() ? FileSystem.newInstance(conf)
+                : FileSystem.newInstance(new org.apache.hadoop.fs.Path(base).toUri(), conf);
     }
 }

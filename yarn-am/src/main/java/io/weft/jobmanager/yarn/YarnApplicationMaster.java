@@ -94,9 +94,9 @@ public final class YarnApplicationMaster {
     /** Starts the JobManager, registers with YARN and runs the program, if any; then waits for the outcome. */
     Outcome run() throws Exception {
         ClusterSecret secret = ClusterSecret.generate();
-        YarnConfiguration yarnConf = new YarnConfiguration();
         boolean session = spec.mode() == YarnLaunchSpec.Mode.SESSION;
-        driver = new YarnResourceDriver(config, yarnConf, spec, secret.toBase64(), session, ProcessShutdown::fatal);
+        driver = new YarnResourceDriver(config, spec, secret.toBase64(), session, ProcessShutdown::fatal);
+        driver.startClientsInBackground();
         ResourceManager rm = add(new ResourceManager(driver, ProcessShutdown::fatal));
         Dispatcher dispatcher = add(new Dispatcher(rm, ProcessShutdown::fatal));
         BlobStore blobs = add(BlobStore.create(config));

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.hadoop.yarn.api.ApplicationConstants.Environment;
@@ -47,19 +49,23 @@ import org.slf4j.LoggerFactory;
  * <h2>Threading</h2>
  * The driver's state lives on the ResourceManager's main thread: its methods are called there, and every callback
  * of {@link AMRMClientAsync} and {@link NMClientAsync} (their own threads) hops onto it first. {@link #register}
- * and {@link #unregister} block and run on the ApplicationMaster's own thread.
+ * and {@link #unregister} block and run on the ApplicationMaster's own thread; the YARN clients are created before,
+ * on a thread of their own ({@link #startClientsInBackground}).
  */
 public final class YarnResourceDriver implements ResourceManagerDriver {
     private static final Logger LOG = LoggerFactory.getLogger(YarnResourceDriver.class);
     private static final Priority TASK_MANAGER_PRIORITY = Priority.newInstance(1);
 
     private final Configuration config;
-    private final YarnConfiguration yarnConf;
+    private final CompletableFuture<Void> clientsStarted = new CompletableFuture<>();
+    private volatile YarnConfiguration yarnConf;
     private final YarnLaunchSpec spec;
     private final String clusterSecret;
     private final Consumer<Throwable> fatalErrorHandler;
     private final int slotsPerTaskManager;
-    private final Resource containerResource;
+    private final int containerMegabytes;
+    private final int containerVcores;
+    private volatile Resource containerResource;
     private final ProcessMemory taskManagerMemory;
     private final int maxFailedContainers;
     private final Duration idleTimeout;
@@ -71,8 +77,8 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
     private final Set<ContainerId> releasing = new HashSet<>();
     private ResourceManagerActions actions;
     private Executor mainThread;
-    private AMRMClientAsync<ContainerRequest> resourceManagerClient;
-    private NMClientAsync nodeManagerClient;
+    private volatile AMRMClientAsync<ContainerRequest> resourceManagerClient;
+    private volatile NMClientAsync nodeManagerClient;
     private String jobManagerHost;
     private int jobManagerPort;
     private int failedContainers;
@@ -84,10 +90,9 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
      * @param clusterSecret the cluster secret (base64) the TaskManagers get in their environment
      * @param releaseIdle whether TaskManagers idle for {@code resourcemanager.taskmanager-timeout} go back to YARN
      */
-    public YarnResourceDriver(Configuration config, YarnConfiguration yarnConf, YarnLaunchSpec spec,
-            String clusterSecret, boolean releaseIdle, Consumer<Throwable> fatalErrorHandler) {
+    public YarnResourceDriver(Configuration config, YarnLaunchSpec spec, String clusterSecret, boolean releaseIdle,
+            Consumer<Throwable> fatalErrorHandler) {
         this.config = config;
-        this.yarnConf = yarnConf;
         this.spec = spec;
         this.clusterSecret = clusterSecret;
         this.releaseIdle = releaseIdle;
@@ -95,8 +100,8 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
         this.slotsPerTaskManager = config.get(TaskManagerOptions.NUM_TASK_SLOTS);
         this.taskManagerMemory = ProcessMemory.forTaskManager(config);
         int vcores = config.get(YarnOptions.CONTAINER_VCORES);
-        this.containerResource = Resource.newInstance(megabytes(taskManagerMemory),
-                vcores > 0 ? vcores : slotsPerTaskManager);
+        this.containerMegabytes = megabytes(taskManagerMemory);
+        this.containerVcores = vcores > 0 ? vcores : slotsPerTaskManager;
         this.maxFailedContainers = config.get(YarnOptions.MAXIMUM_FAILED_CONTAINERS);
         this.idleTimeout = config.get(YarnOptions.TASKMANAGER_TIMEOUT);
     }
@@ -113,7 +118,36 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
     }
 
     /**
-     * Starts the YARN clients and registers the ApplicationMaster; blocking, on the AM's thread.
+     * Loads the YARN configuration and starts the YARN clients on a thread of their own (class loading and
+     * initialization take a second or two, which overlaps with the JobManager's start); {@link #register} waits
+     * for them.
+     */
+    public void startClientsInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                YarnConfiguration conf = new YarnConfiguration();
+                containerResource = Resource.newInstance(containerMegabytes, containerVcores);
+                NMClientAsync nm = NMClientAsync.createNMClientAsync(new NodeManagerCallbacks());
+                nm.init(conf);
+                nm.start();
+                nodeManagerClient = nm;
+                AMRMClientAsync<ContainerRequest> rm = AMRMClientAsync.createAMRMClientAsync(
+                        (int) config.get(YarnOptions.HEARTBEAT_INTERVAL).toMillis(), new ResourceManagerCallbacks());
+                rm.init(conf);
+                rm.start();
+                resourceManagerClient = rm;
+                yarnConf = conf;
+                clientsStarted.complete(null);
+            } catch (RuntimeException | Error e) {
+                clientsStarted.completeExceptionally(e);
+            }
+        }, "yarn-clients-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * Registers the ApplicationMaster once the YARN clients started; blocking, on the AM's thread.
      *
      * @param host the host the AM's REST endpoint is reached at
      * @param restPort its port, registered as the AM's "RPC port" so clients find the REST endpoint
@@ -126,13 +160,11 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
             throws Exception {
         this.jobManagerHost = rpcHost;
         this.jobManagerPort = rpcPort;
-        nodeManagerClient = NMClientAsync.createNMClientAsync(new NodeManagerCallbacks());
-        nodeManagerClient.init(yarnConf);
-        nodeManagerClient.start();
-        resourceManagerClient = AMRMClientAsync.createAMRMClientAsync(
-                (int) config.get(YarnOptions.HEARTBEAT_INTERVAL).toMillis(), new ResourceManagerCallbacks());
-        resourceManagerClient.init(yarnConf);
-        resourceManagerClient.start();
+        try {
+            clientsStarted.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         Resource max = resourceManagerClient.registerApplicationMaster(host, restPort, trackingUrl)
                 .getMaximumResourceCapability();
         LOG.info("Registered with YARN (tracking URL {}); TaskManager containers of {} MB and {} vcores, at most"
@@ -241,7 +273,7 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
 
     @Override
     public String describeCapacity() {
-        return "YARN TaskManager containers of " + containerResource.getMemorySize() + " MB with "
+        return "YARN TaskManager containers of " + containerMegabytes + " MB with "
                 + slotsPerTaskManager + " slot" + (slotsPerTaskManager == 1 ? "" : "s") + " each: "
                 + byContainer.size() + " running or starting, " + requested.size() + " requested";
     }
