@@ -105,7 +105,7 @@ class YarnClientIT {
     private static void assertNothingLeftBehind(List<String> before) throws IOException, InterruptedException {
         List<String> now = applications();
         assertThat(now).containsExactlyInAnyOrderElementsOf(before);
-        String staging = scripts.run("hdfs", "dfs", "-ls", "-R", "/user").out();
+        String staging = YarnJobsIT.stagingDirectories(scripts);
         Matcher m = YarnJobsIT.APPLICATION.matcher(staging);
         while (m.find()) {
             assertThat(before).as("staging directory of %s in%n%s", m.group(), staging).contains(m.group());

@@ -148,6 +148,7 @@ class YarnJobsIT {
         assertThat(run.exitCode()).as(run::toString).isEqualTo(1);
         assertThat(run.out()).contains("CANCELED");
         assertThat(check(scripts.run("yarn", "application", "-status", app)).out()).contains("State : KILLED");
+        assertThat(stagingDirectories()).doesNotContain(app);
     }
 
     @Test
@@ -294,6 +295,13 @@ class YarnJobsIT {
 
     /** The application ids with a staging directory left under some user's .weft/. */
     static String stagingDirectories() throws IOException, InterruptedException {
-        return scripts.run("hdfs", "dfs", "-ls", "-R", "/user").out();
+        return stagingDirectories(scripts);
+    }
+
+    /** What {@code hdfs dfs -ls -R /user} lists, read with {@code scripts} (nothing when /user does not exist). */
+    static String stagingDirectories(DistScripts scripts) throws IOException, InterruptedException {
+        DistScripts.Run ls = scripts.run("hdfs", "dfs", "-ls", "-R", "/user");
+        assertThat(ls.exitCode() == 0 || ls.err().contains("No such file or directory")).as(ls::toString).isTrue();
+        return ls.out();
     }
 }

@@ -99,6 +99,9 @@ final class YarnJobFollower {
     }
 
     private int fromReport(String jobId, ApplicationReport report) {
+        if (report.getFinalApplicationStatus() != FinalApplicationStatus.SUCCEEDED) {
+            yarn.deleteStagingLeftBy(deployment);
+        }
         String diagnostics = ApplicationReports.diagnostics(report);
         String job = jobId != null ? jobId : "of application " + deployment.applicationId();
         if (report.getYarnApplicationState() == YarnApplicationState.KILLED) {

@@ -5,6 +5,7 @@ import io.weft.config.ConfigOption;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.config.MemoryOptions;
 import io.weft.config.MemorySize;
+import io.weft.config.TaskManagerOptions;
 import io.weft.config.YarnOptions;
 import java.io.IOException;
 import java.util.List;
@@ -51,6 +52,14 @@ public final class ClusterPreflight {
         checkMemory(config, MemoryOptions.JOB_MANAGER_PROCESS_SIZE, maximum);
         if (taskManagers) {
             checkMemory(config, MemoryOptions.TASK_MANAGER_PROCESS_SIZE, maximum);
+            int configured = config.get(YarnOptions.CONTAINER_VCORES);
+            int tmVcores = configured > 0 ? configured : config.get(TaskManagerOptions.NUM_TASK_SLOTS);
+            if (tmVcores > maximum.getVirtualCores()) {
+                throw new IllegalConfigurationException("A TaskManager container needs " + tmVcores + " virtual"
+                        + " cores (yarn.containers.vcores, or taskmanager.numberOfTaskSlots when it is -1), more than"
+                        + " the " + maximum.getVirtualCores() + " of the cluster's largest container"
+                        + " (yarn.scheduler.maximum-allocation-vcores): set yarn.containers.vcores or fewer slots");
+            }
         }
         int vcores = config.get(YarnOptions.APPMASTER_VCORES);
         if (vcores > maximum.getVirtualCores()) {

@@ -123,7 +123,7 @@ public final class YarnClusterDeployer implements AutoCloseable {
                         staging);
                 String address = ApplicationWaiter.awaitRest(client, id, config.get(YarnOptions.DEPLOYMENT_TIMEOUT));
                 guard.disarm();
-                return new YarnDeployment(id, address);
+                return new YarnDeployment(id, address, staging.uri());
             }
         } catch (IOException e) {
             ClusterUnreachableException unreachable = YarnClients.unreachable(e, hadoopConf);
@@ -150,6 +150,25 @@ public final class YarnClusterDeployer implements AutoCloseable {
         } catch (YarnException e) {
             throw new IllegalConfigurationException("YARN knows no application " + id + " (" + firstLine(e)
                     + "): check the id with 'yarn application -list -appStates ALL'");
+        }
+    }
+
+    /**
+     * Deletes the staging directory of an ended application if it is still there: an ApplicationMaster that was
+     * killed or died could not. Failures are logged only.
+     */
+    public void deleteStagingLeftBy(YarnDeployment deployment) {
+        if (deployment.stagingDir() == null) {
+            return;
+        }
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(deployment.stagingDir());
+        try (FileSystem fs = FileSystem.newInstance(dir.toUri(), hadoopConf)) {
+            if (fs.delete(dir, true)) {
+                LOG.info("Deleted the staging directory {} that the ended application {} left", dir,
+                        deployment.applicationId());
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the staging directory {}: delete it by hand", dir, e);
         }
     }
 

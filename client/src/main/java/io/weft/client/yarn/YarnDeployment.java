@@ -7,8 +7,10 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
  *
  * @param applicationId the YARN application
  * @param restAddress {@code host:port} of its JobManager's REST endpoint
+ * @param stagingDir the fully qualified staging directory this client created, which the ApplicationMaster
+ *     deletes at the end unless it was killed
  */
-public record YarnDeployment(ApplicationId applicationId, String restAddress) {
+public record YarnDeployment(ApplicationId applicationId, String restAddress, String stagingDir) {
     /** The REST endpoint's URL. */
     public String restUrl() {
         return "http://" + restAddress + "/";

@@ -7,6 +7,7 @@ import io.weft.config.Configuration;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.config.MemoryOptions;
 import io.weft.config.MemorySize;
+import io.weft.config.TaskManagerOptions;
 import io.weft.config.YarnOptions;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,16 @@ class ClusterPreflightTest {
         assertThatThrownBy(() -> ClusterPreflight.checkResources(config, MAXIMUM, true))
                 .hasMessageContaining("yarn.appmaster.vcores is 8")
                 .hasMessageContaining("yarn.scheduler.maximum-allocation-vcores");
+    }
+
+    @Test
+    void whenTaskManagersWantMoreCoresThanAContainerHas_thenSlotsOrVcoresAreNamed() {
+        Configuration slots = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 6);
+        Configuration vcores = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 6)
+                .set(YarnOptions.CONTAINER_VCORES, 2);
+
+        assertThatThrownBy(() -> ClusterPreflight.checkResources(slots, MAXIMUM, true))
+                .hasMessageContaining("needs 6 virtual cores").hasMessageContaining("yarn.containers.vcores");
+        assertThatCode(() -> ClusterPreflight.checkResources(vcores, MAXIMUM, true)).doesNotThrowAnyException();
     }
 }

@@ -114,6 +114,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
             }
             request.timeout = main.schedule(() -> {
                 if (pending.remove(request)) {
+                    driver.cancelSurplusRequests(missingSlots());
                     result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " could not get "
                             + count + " slots within " + timeout.toSeconds() + " s (" + freeSlots() + " free, "
                             + driver.describeCapacity() + "): raise slot.request.timeout or check the cluster"));
@@ -375,6 +376,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                 r.result.completeExceptionally(new NotEnoughSlotsException("Job " + r.jobId + " cannot get "
                         + r.count + " slots: " + cause));
             }
+            driver.cancelSurplusRequests(0);
         }
     }
 

@@ -3,8 +3,8 @@ package io.weft.jobmanager.yarn;
 import io.weft.api.JobStatus;
 import io.weft.config.ClusterOptions;
 import io.weft.config.Configuration;
-import io.weft.config.ProcessMemory;
 import io.weft.config.RestOptions;
+import io.weft.config.YarnOptions;
 import io.weft.jobmanager.JobResult;
 import io.weft.jobmanager.blob.BlobStore;
 import io.weft.jobmanager.dispatcher.Dispatcher;
@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.ApplicationConstants.Environment;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading</h2>
  * {@link #main} starts everything and then waits for the outcome; the components run on their own threads. A
- * SIGTERM (YARN killing the application) closes the components through a shutdown hook, without unregistering.
+ * SIGTERM (YARN killing the application) closes the components through a shutdown hook, without unregistering; on
+ * the last attempt the hook deletes the staging directory first (best effort: YARN sends SIGKILL soon after).
  */
 public final class YarnApplicationMaster {
     private static final Logger LOG = LoggerFactory.getLogger(YarnApplicationMaster.class);
@@ -54,6 +57,7 @@ public final class YarnApplicationMaster {
     private final AtomicBoolean closed = new AtomicBoolean();
     private YarnResourceDriver driver;
     private String trackingUrl;
+    private volatile boolean finished;
 
     /** How the application ends: YARN's final status and the diagnostics shown with it. */
     record Outcome(FinalApplicationStatus status, String diagnostics) {
@@ -111,11 +115,18 @@ public final class YarnApplicationMaster {
         Resource max = driver.register(host, rest.port(), trackingUrl, host, rpc.address().getPort());
         LOG.info("Weft {} cluster running: REST {}, RPC {}", spec.mode().cliName(), rest.restAddress(),
                 rpc.address());
-        long needed = driver.containerResource().getMemorySize();
-        if (needed > max.getMemorySize()) {
-            return new Outcome(FinalApplicationStatus.FAILED, "A TaskManager container needs " + needed + " MB"
-                    + " (taskmanager.memory.process.size) but YARN grants at most " + max.getMemorySize() + " MB"
-                    + " (yarn.scheduler.maximum-allocation-mb): lower taskmanager.memory.process.size");
+        Resource needed = driver.containerResource();
+        if (needed.getMemorySize() > max.getMemorySize()) {
+            return new Outcome(FinalApplicationStatus.FAILED, "A TaskManager container needs "
+                    + needed.getMemorySize() + " MB (taskmanager.memory.process.size) but YARN grants at most "
+                    + max.getMemorySize() + " MB (yarn.scheduler.maximum-allocation-mb): lower"
+                    + " taskmanager.memory.process.size");
+        }
+        if (needed.getVirtualCores() > max.getVirtualCores()) {
+            return new Outcome(FinalApplicationStatus.FAILED, "A TaskManager container needs "
+                    + needed.getVirtualCores() + " virtual cores (yarn.containers.vcores, or the slots) but YARN"
+                    + " grants at most " + max.getVirtualCores() + " (yarn.scheduler.maximum-allocation-vcores):"
+                    + " set yarn.containers.vcores or fewer slots");
         }
         if (!session) {
             YarnLaunchSpec.Program p = spec.program();
@@ -151,6 +162,7 @@ public final class YarnApplicationMaster {
 
     /** Deletes the staging directory, unregisters with {@code end} and closes everything. */
     void finish(Outcome end) {
+        finished = true;
         // the staging directory goes first, so that whoever sees the application end finds nothing left
         deleteStagingDirectory();
         try {
@@ -161,7 +173,7 @@ public final class YarnApplicationMaster {
         close();
     }
 
-    private void deleteStagingDirectory() {
+    void deleteStagingDirectory() {
         try {
             URI dir = URI.create(spec.stagingDir());
             FileSystem fs = FileSystem.get(dir, new YarnConfiguration());
@@ -191,9 +203,16 @@ public final class YarnApplicationMaster {
                 LOG.warn("Closing {} failed", c.getClass().getSimpleName(), e);
             }
         }
-        if (driver != null) {
-            driver.close();
+    }
+
+    /** Whether this is the application's last attempt ({@code yarn.application-attempts}): no one follows it. */
+    static boolean isLastAttempt(Map<String, String> env, Configuration config) {
+        String container = env.get(Environment.CONTAINER_ID.name());
+        if (container == null) {
+            return false;
         }
+        int attempt = ContainerId.fromString(container).getApplicationAttemptId().getAttemptId();
+        return attempt >= config.get(YarnOptions.APPLICATION_ATTEMPTS);
     }
 
     public static void main(String[] args) {
@@ -207,7 +226,6 @@ public final class YarnApplicationMaster {
                 throw new IllegalStateException("NM_HOST is not set: the ApplicationMaster runs only in a YARN"
                         + " container started by the Weft client");
             }
-            ProcessMemory.forTaskManager(config);
             am = new YarnApplicationMaster(config, spec, host);
         } catch (RuntimeException e) {
             LOG.error("ApplicationMaster not started", e);
@@ -215,8 +233,14 @@ public final class YarnApplicationMaster {
             System.exit(2);
             return;
         }
-        Thread hook = new Thread(am::close, "shutdown-ApplicationMaster");
-        Runtime.getRuntime().addShutdownHook(hook);
+        boolean lastAttempt = isLastAttempt(env, am.config);
+        // ahead of Hadoop's hook that closes the file systems: a killed last attempt deletes the staging directory
+        ShutdownHookManager.get().addShutdownHook(() -> {
+            if (lastAttempt && !am.finished) {
+                am.deleteStagingDirectory();
+            }
+            am.close();
+        }, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
         Outcome end;
         try {
             end = am.run();

@@ -79,8 +79,8 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
     private Executor mainThread;
     private volatile AMRMClientAsync<ContainerRequest> resourceManagerClient;
     private volatile NMClientAsync nodeManagerClient;
-    private String jobManagerHost;
-    private int jobManagerPort;
+    private volatile String jobManagerHost;
+    private volatile int jobManagerPort;
     private int failedContainers;
     private boolean requestHeartbeats;
 
@@ -191,6 +191,8 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
 
     @Override
     public void startTaskManagers(int missingSlots) {
+        // a job submitted before the ApplicationMaster registered (a fixed rest.port) waits for the YARN clients
+        clientsStarted.join();
         if (failedContainers > maxFailedContainers) {
             throw new NotEnoughSlotsException(failedContainers + " TaskManager containers failed, more than"
                     + " yarn.maximum-failed-containers (" + maxFailedContainers + "): see the last failures in the"
@@ -281,7 +283,7 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
     private void onAllocated(List<Container> containers) {
         for (Container c : containers) {
             ContainerRequest request = requested.poll();
-            if (request == null) {
+            if (request == null || failedContainers > maxFailedContainers) {
                 LOG.info("Returning container {} on {}: no TaskManager is missing", c.getId(), c.getNodeId());
                 resourceManagerClient.releaseAssignedContainer(c.getId());
                 continue;
