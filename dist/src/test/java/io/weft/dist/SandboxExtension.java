@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * fails — after the last; test methods get it as a parameter. Its directory is a fresh temporary one; everything binds to 127.0.0.1.
  */
 public final class SandboxExtension implements BeforeAllCallback, ParameterResolver {
-    private static final String SANDBOX_CLASS = "io.weft.sandbox.SandboxMain";
-
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         assumeThat(Path.of("/proc/self/cmdline")).as("a Linux /proc to check processes by pid").exists();
@@ -75,39 +71,12 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
             try {
                 scripts.run("weft-sandbox", "stop", "--dir", dir.resolve("s").toString());
             } finally {
-                long pid = pid();
-                if (pid > 0 && runs(pid)) {
-                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                }
-            }
-        }
-
-        private long pid() {
-            try {
-                String line = Files.readString(dir.resolve("s/sandbox.pid")).strip();
-                return line.matches("[0-9]+") ? Long.parseLong(line) : 0;
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        private static boolean runs(long pid) {
-            try {
-                byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-                return new String(cmdline, StandardCharsets.UTF_8).contains(SANDBOX_CLASS);
-            } catch (IOException e) {
-                return false;
+                SandboxProcess.killIfRunning(dir.resolve("s"));
             }
         }
 
         String log() {
-            try {
-                List<String> lines = Files.readAllLines(dir.resolve("s/sandbox.log"));
-                return "\n--- end of sandbox.log ---\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-            } catch (IOException e) {
-                return "\n(no sandbox.log: " + e + ")";
-            }
+            return SandboxProcess.logTail(dir.resolve("s"));
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sandbox a failed test left behind.
  */
 class SandboxScriptsIT {
-    private static final String SANDBOX = "io.weft.sandbox.SandboxMain";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(150);
     private static final String ECHO_MARKER = "weft-sandbox-log-check";
 
@@ -206,34 +204,15 @@ class SandboxScriptsIT {
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    /** The pid of the sandbox's pid file, or 0. */
     private long pid() {
-        try {
-            String line = Files.readString(sandboxDir.resolve("sandbox.pid")).strip();
-            return line.matches("[0-9]+") ? Long.parseLong(line) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
+        return SandboxProcess.pid(sandboxDir);
     }
 
-    /** Whether {@code pid} is a live sandbox JVM (a zombie's command line is empty). */
     private static boolean runs(long pid) {
-        try {
-            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            return new String(cmdline, StandardCharsets.UTF_8).contains(SANDBOX);
-        } catch (IOException e) {
-            return false;
-        }
+        return SandboxProcess.runs(pid);
     }
 
-    /** The end of the sandbox's log, for assertion messages. */
     private String log() {
-        try {
-            List<String> lines = Files.readAllLines(sandboxDir.resolve("sandbox.log"));
-            return "\n--- end of sandbox.log ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "\n(no sandbox.log: " + e + ")";
-        }
+        return SandboxProcess.logTail(sandboxDir);
     }
 }
