@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.client.cluster.JobJars;
 import io.weft.dist.jobs.FailingJob;
+import io.weft.dist.jobs.HangingMain;
 import io.weft.dist.jobs.SlowWordCount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -t yarn-application} with WordCount from HDFS to HDFS (exact output, application SUCCEEDED, logs through
  * {@code yarn logs}), the same through {@code yarn jar lib/weft-dist.jar run …}, a failing job (FAILED with its cause, exit code 1), {@code yarn application -kill} (KILLED,
  * the attached client exits 1), and a TaskManager container shot with {@code yarn container -signal … 
- * FORCEFUL_SHUTDOWN} mid-job (replaced, restarted, exact output).
+ * FORCEFUL_SHUTDOWN} mid-job (replaced, restarted, exact output), and an application whose {@code main()} defines
+ * no job (killed when the client gives up, nothing left).
  */
 @ExtendWith(SandboxExtension.class)
 class YarnJobsIT {
@@ -152,6 +154,21 @@ class YarnJobsIT {
     }
 
     @Test
+    void applicationWhoseMainRunsNoJobIsKilledWhenTheClientGivesUp() throws Exception {
+        List<String> before = applications();
+
+        DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-application", "-D", "yarn.deployment.timeout=40s",
+                "-c", HangingMain.class.getName(), jobJar.toString());
+
+        assertThat(run.exitCode()).as(run::toString).isEqualTo(1);
+        assertThat(run.errLines()).as(run::toString).hasSize(1).first().asString().contains("ran no job")
+                .contains("was killed");
+        String app = newApplication(before);
+        assertThat(check(scripts.run("yarn", "application", "-status", app)).out()).contains("State : KILLED");
+        assertThat(stagingDirectories()).doesNotContain(app);
+    }
+
+    @Test
     void taskManagerContainerShotWithForcefulShutdownIsReplacedAndTheOutputIsExact() throws Exception {
         List<String> before = applications();
         DistScripts.Background client = scripts.start("weft", "run", "-t", "yarn-per-job",
@@ -205,7 +222,9 @@ class YarnJobsIT {
         List<String> ids = new ArrayList<>();
         Matcher m = APPLICATION.matcher(list.out());
         while (m.find()) {
-            ids.add(m.group());
+            if (!ids.contains(m.group())) {
+                ids.add(m.group());
+            }
         }
         return ids;
     }

@@ -39,7 +39,7 @@ final class YarnJobFollower {
 
     /**
      * The id of the application's job, waiting up to {@code timeout} for it to appear; null when the application
-     * ended first (its outcome is then all there is).
+     * ended first (its outcome is then all there is). When none appears in time the application is killed.
      */
     String awaitJobId(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -57,9 +57,12 @@ final class YarnJobFollower {
             }
             Thread.sleep(RemoteRun.POLL.toMillis());
         }
-        throw new YarnDeploymentException("The YARN application " + deployment.applicationId() + " runs no job"
-                + " after " + timeout + ": see its log with 'yarn logs -applicationId " + deployment.applicationId()
-                + "'");
+        // the client gives up on it: an application whose main() hangs must not hold the cluster's resources
+        yarn.kill(deployment.applicationId());
+        yarn.deleteStagingLeftBy(deployment);
+        throw new YarnDeploymentException("The YARN application " + deployment.applicationId() + " ran no job"
+                + " within " + timeout + " (yarn.deployment.timeout) and was killed: see its log with 'yarn logs"
+                + " -applicationId " + deployment.applicationId() + "'");
     }
 
     /** Follows the job (null: the application ended before its job was seen) to its end; returns the exit code. */

@@ -127,9 +127,17 @@ public final class YarnSessionCli {
             throws IOException, InterruptedException {
         try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
             YarnDeployment session = yarn.deploy(config, YarnLaunchSpec.Mode.SESSION, null, null);
-            YarnPropertiesFile properties = YarnPropertiesFile.of(config);
-            properties.write(session.applicationId().toString());
             out.println("YARN session " + session.applicationId() + " runs, its JobManager at " + session.restUrl());
+            YarnPropertiesFile properties = YarnPropertiesFile.of(config);
+            try {
+                properties.write(session.applicationId().toString());
+            } catch (IOException e) {
+                // a session no command can find is of no use: stop it rather than leave it running
+                yarn.kill(session.applicationId());
+                yarn.deleteStagingLeftBy(session);
+                throw new IOException(e.getMessage() + "; the session " + session.applicationId()
+                        + " was stopped: set yarn.properties-file.location to a writable directory", e);
+            }
             if (options.detached) {
                 out.println("Stop it with: yarn-session.sh -id " + session.applicationId() + " stop");
                 return ExitCode.SUCCESS;
