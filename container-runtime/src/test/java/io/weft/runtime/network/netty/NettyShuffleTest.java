@@ -203,7 +203,9 @@ class NettyShuffleTest {
         Producer producer = new Producer(pair.producerSide, 1, 2, 4).register();
         Consumer consumer = new Consumer(pair.consumerSide, 2);
         consumer.connect(pair.channelTo(producer.id), 0);
-        try (BackgroundCall<Void> writing = producer.writeInBackground(5_000, Integer.MAX_VALUE)) {
+        // a producer that never runs out of records, so that only the release can end it (with 5,000 records it
+        // sometimes finished on the credit the released gate returned before the server released the subpartition)
+        try (BackgroundCall<Void> writing = producer.writeInBackground(Integer.MAX_VALUE, Integer.MAX_VALUE)) {
             consumer.read(2, () -> { });
             writing.assertBlocked();
             consumer.gate.release();
