@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,17 +65,7 @@ class StandaloneClusterScriptsIT {
         Files.createDirectories(dir.resolve("jvm-tmp"));
         restPort = freePort();
         int rpcPort = freePort();
-        Files.writeString(confDir.resolve("weft-conf.yaml"), String.join("\n",
-                "rest.port: " + restPort,
-                "rest.address: 127.0.0.1",
-                "rest.bind-address: 127.0.0.1",
-                "jobmanager.rpc.address: 127.0.0.1",
-                "jobmanager.rpc.port: " + rpcPort,
-                "jobmanager.bind-host: 127.0.0.1",
-                "taskmanager.host: 127.0.0.1",
-                "taskmanager.bind-host: 127.0.0.1",
-                "taskmanager.numberOfTaskSlots: 1",
-                ""));
+        Files.writeString(confDir.resolve("weft-conf.yaml"), SharedStandaloneCluster.loopbackConf(restPort, rpcPort, 1));
     }
 
     @AfterEach
@@ -285,21 +273,7 @@ class StandaloneClusterScriptsIT {
 
     /** The last lines of every .log and .out file, for the message of a failed assertion. */
     private String logs() {
-        StringBuilder text = new StringBuilder();
-        if (!Files.isDirectory(logDir)) {
-            return "\n(no log directory " + logDir + ")";
-        }
-        try (Stream<Path> files = Files.list(logDir)) {
-            for (Path file : files.sorted().toList()) {
-                List<String> lines = Files.readAllLines(file);
-                text.append("\n--- ").append(file.getFileName()).append(" (last 30 lines)\n");
-                lines.subList(Math.max(0, lines.size() - 30), lines.size())
-                        .forEach(line -> text.append(line).append('\n'));
-            }
-        } catch (IOException e) {
-            text.append("\n(cannot read the logs: ").append(e).append(')');
-        }
-        return text.toString();
+        return SharedStandaloneCluster.logTails(logDir);
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {
@@ -309,8 +283,6 @@ class StandaloneClusterScriptsIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
+        return SharedStandaloneCluster.freePort();
     }
 }

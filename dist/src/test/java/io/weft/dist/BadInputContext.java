@@ -1,0 +1,130 @@
+package io.weft.dist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a bad-input case sees: its own directory (also the working directory of its command), its own writable
+ * copy of the target's configuration ({@code WEFT_CONF_DIR} points at it), the variables of its run, and the shared
+ * standalone cluster and YARN session, started on first use. Confined to the thread that runs the case.
+ */
+final class BadInputContext {
+    private final BadInput.Target target;
+    private final Path dir;
+    private final Path confDir;
+    private final Path dist;
+    private final BadInputFixtures fixtures;
+    private final Map<String, String> env = new TreeMap<>();
+
+    BadInputContext(BadInput.Target target, Path dir, Path dist, BadInputFixtures fixtures) throws IOException {
+        this.target = target;
+        this.dir = dir;
+        this.dist = dist;
+        this.fixtures = fixtures;
+        this.confDir = Files.createDirectories(dir.resolve("conf"));
+        Path base = switch (target) {
+            case LOCAL -> dist.resolve("conf");
+            case REMOTE -> fixtures.cluster().confDir();
+            case YARN -> fixtures.yarnConfDir();
+        };
+        try (var files = Files.list(base)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, confDir.resolve(file.getFileName()));
+            }
+        }
+        if (target == BadInput.Target.YARN) {
+            env.putAll(fixtures.sandbox().env());
+        }
+        env.put("WEFT_CONF_DIR", confDir.toString());
+    }
+
+    BadInput.Target target() {
+        return target;
+    }
+
+    /** The case's own directory. */
+    Path dir() {
+        return dir;
+    }
+
+    /** The absolute path of {@code relative} in the case's directory, as a string for a command line. */
+    String path(String relative) {
+        return dir.resolve(relative).toString();
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code relative} in the case's directory, creating parents. */
+    Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** The distribution's root directory. */
+    Path dist() {
+        return dist;
+    }
+
+    /** The distribution's examples jar, for a command line. */
+    String examplesJar() {
+        return dist.resolve("examples/weft-examples.jar").toString();
+    }
+
+    /** The case's own configuration directory, a copy of the target's. */
+    Path confDir() {
+        return confDir;
+    }
+
+    /** Appends a line to the case's {@code weft-conf.yaml}. */
+    BadInputContext conf(String line) throws IOException {
+        Files.writeString(confDir.resolve("weft-conf.yaml"), "\n" + line + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        return this;
+    }
+
+    /** Sets a variable for the case's command (and for {@link #script}); {@code null} removes it. */
+    BadInputContext env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
+    /** The REST address ("127.0.0.1:port") of the shared standalone cluster, started on first use. */
+    String rest() {
+        return fixtures.cluster().restAddress();
+    }
+
+    /** The file holding the shared standalone cluster's secret. */
+    Path secret() {
+        return fixtures.cluster().secretFile();
+    }
+
+    /** The application id of the shared detached YARN session, started on first use. */
+    String session() {
+        return fixtures.session();
+    }
+
+    /** Runs another script of {@code bin/} with the case's variables, in its directory (for setup and checks). */
+    DistScripts.Run script(String name, String... args) {
+        try {
+            return new DistScripts(dir, env()).run(name, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + name, e);
+        }
+    }
+}

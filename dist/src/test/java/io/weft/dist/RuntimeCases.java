@@ -1,0 +1,24 @@
+package io.weft.dist;
+
+import static io.weft.dist.BadInput.Target.LOCAL;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Bad-input cases of points 2 and 3: parallelism, slots, waiting and memory. Stateless. */
+final class RuntimeCases {
+    private RuntimeCases() {
+    }
+
+    static Stream<BadInput> cases() {
+        return Stream.of(
+                BadInput.on(LOCAL, "2", "parallelism zero")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .run(c -> List.of("weft", "run", "-p", "0", c.examplesJar(), "--input", c.path("in.txt"),
+                                "--output", c.path("out")))
+                        .exits(2).says("parallelism", "at least 1", "-p").leavesNo("out"),
+                BadInput.on(LOCAL, "2", "parallelism not a number")
+                        .run(c -> List.of("weft", "run", "-p", "abc", c.examplesJar()))
+                        .exits(2).says("--parallelism", "'abc'", "weft run --help"));
+    }
+}
