@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One sandbox (HDFS, YARN, ZooKeeper through {@code bin/weft-sandbox}) shared by every test class of this JVM that
  * uses the extension: started before the first of them, stopped with its script — and killed by its pid if that
- * fails — after the last; test methods get it as a parameter. Its directory is a fresh temporary one; everything binds to 127.0.0.1.
+ * fails — after the last; test methods get it as a parameter. Its directory is a fresh temporary one, deleted after the stop; everything binds to 127.0.0.1.
  */
 public final class SandboxExtension implements BeforeAllCallback, ParameterResolver {
     @Override
@@ -72,6 +72,15 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
                 scripts.run("weft-sandbox", "stop", "--dir", dir.resolve("s").toString());
             } finally {
                 SandboxProcess.killIfRunning(dir.resolve("s"));
+                deleteRecursively(dir);
+            }
+        }
+
+        private static void deleteRecursively(Path root) throws IOException {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
 
