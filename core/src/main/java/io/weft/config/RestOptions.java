@@ -34,6 +34,21 @@ public final class RestOptions {
                     + "in it survive a JobManager restart. Empty: a fresh owner-only temporary directory, deleted when "
                     + "the JobManager stops.");
 
+    /** How REST calls that change state or run code are authenticated. */
+    public enum Authentication {
+        /** A bearer token derived from the cluster secret (see {@code RestToken}). */
+        TOKEN,
+        /** None: anyone who reaches the port may upload and run code, cancel jobs and stop the cluster. */
+        NONE
+    }
+
+    public static final ConfigOption<Authentication> AUTHENTICATION = ConfigOptions.enumOption(
+            "rest.authentication", Authentication.class, Authentication.TOKEN,
+            "How REST calls that change state or run code (uploads, runs, cancels, DELETE /cluster) are "
+                    + "authenticated: 'token' requires the bearer token derived from the cluster secret, which the "
+                    + "weft CLI sends by itself; 'none' lets anyone who reaches the port do them (logged as a "
+                    + "warning at start). Reading (GET) needs no token either way.");
+
     private RestOptions() {
     }
 }

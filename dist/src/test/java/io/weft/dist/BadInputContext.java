@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
 
 /**
  * What a bad-input case sees: its own directory (also the working directory of its command), its own writable
@@ -87,6 +92,13 @@ final class BadInputContext {
         return this;
     }
 
+    /** Removes every line of the case's {@code weft-conf.yaml} that mentions {@code text}. */
+    BadInputContext dropConf(String text) throws IOException {
+        Path yaml = confDir.resolve("weft-conf.yaml");
+        Files.write(yaml, Files.readAllLines(yaml).stream().filter(l -> !l.contains(text)).toList());
+        return this;
+    }
+
     /** Sets a variable for the case's command (and for {@link #script}); {@code null} removes it. */
     BadInputContext env(String name, String value) {
         if (value == null) {
@@ -114,6 +126,33 @@ final class BadInputContext {
     /** The application id of the shared detached YARN session, started on first use. */
     String session() {
         return fixtures.session();
+    }
+
+    /** The current report of the shared YARN session, started on first use. */
+    ApplicationReport sessionReport() throws IOException, YarnException {
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            YarnConfiguration conf = sandboxConf();
+            yarn.init(conf);
+            yarn.start();
+            return yarn.getApplicationReport(ApplicationId.fromString(session()));
+        }
+    }
+
+    /**
+     * Where the tracking URL of {@code report} leads: the ResourceManager's web proxy. The sandbox's
+     * MiniYARNCluster reports it with the web port before it is bound, so the address comes from its configuration.
+     */
+    String proxyUrl(ApplicationReport report) throws IOException {
+        return "http://" + sandboxConf().get(YarnConfiguration.RM_WEBAPP_ADDRESS)
+                + java.net.URI.create(report.getTrackingUrl()).getPath();
+    }
+
+    private YarnConfiguration sandboxConf() throws IOException {
+        YarnConfiguration conf = new YarnConfiguration();
+        Path hadoopConf = Path.of(fixtures.sandbox().env().get("HADOOP_CONF_DIR"));
+        conf.addResource(hadoopConf.resolve("core-site.xml").toUri().toURL());
+        conf.addResource(hadoopConf.resolve("yarn-site.xml").toUri().toURL());
+        return conf;
     }
 
     /** Runs another script of {@code bin/} with the case's variables, in its directory (for setup and checks). */

@@ -153,7 +153,8 @@ public final class CliFrontend {
             Configuration config = RunConfiguration.build(options, GlobalConfiguration.loadConfiguration(environment));
             Target target = Target.fromName(config.get(DeploymentOptions.TARGET), DeploymentOptions.TARGET.key());
             if (target == Target.REMOTE) {
-                return RemoteRun.run(options, config.get(DeploymentOptions.ATTACHED), out, err, verbose);
+                return RemoteRun.run(options, config, environment, config.get(DeploymentOptions.ATTACHED), out, err,
+                        verbose);
             }
             if (target.isYarn()) {
                 return YarnRun.run(options, config, target, environment, out, err, verbose);

@@ -5,12 +5,14 @@ import io.weft.api.JobStatus;
 import io.weft.client.rest.ClusterUnreachableException;
 import io.weft.client.rest.RestClusterClient;
 import io.weft.client.rest.RestRequestException;
+import io.weft.client.rest.RestTokens;
+import io.weft.api.FatalException;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
 import io.weft.client.yarn.YarnClusterDeployer;
 import io.weft.client.yarn.YarnDeploymentException;
 import io.weft.client.yarn.YarnSessionLocator;
 import io.weft.config.Configuration;
 import io.weft.config.GlobalConfiguration;
-import io.weft.config.IllegalConfigurationException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -95,16 +97,18 @@ final class ClusterCommands {
     private static int withClient(ClusterOptions.Common options, Map<String, String> environment, PrintStream err,
             ClientCall call) {
         try {
+            Configuration config = GlobalConfiguration.loadConfiguration(environment);
             if (options.isYarnSession()) {
-                Configuration config = GlobalConfiguration.loadConfiguration(environment);
                 try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
-                    String address = YarnSessionLocator.restAddress(yarn,
-                            YarnSessionLocator.applicationId(options.applicationId, config));
-                    return call.run(new RestClusterClient(address, TIMEOUT));
+                    ApplicationId id = YarnSessionLocator.applicationId(options.applicationId, config);
+                    String address = YarnSessionLocator.restAddress(yarn, id);
+                    return call.run(new RestClusterClient(address, TIMEOUT,
+                            yarn.restToken(id, config).orElse(null)));
                 }
             }
-            return call.run(new RestClusterClient(options.address(), TIMEOUT));
-        } catch (IllegalArgumentException | UsageException | IllegalConfigurationException e) {
+            return call.run(new RestClusterClient(options.address(), TIMEOUT,
+                    RestTokens.forCluster(config, environment).orElse(null)));
+        } catch (IllegalArgumentException | UsageException | FatalException e) {
             err.println(Failures.message(e));
             printStackTrace(e, err, options.verbose);
             return ExitCode.USAGE;
@@ -115,7 +119,7 @@ final class ClusterCommands {
         } catch (RestRequestException e) {
             err.println(e.getMessage());
             printStackTrace(e, err, options.verbose);
-            return e.status() == 400 ? ExitCode.USAGE : ExitCode.JOB_FAILED;
+            return e.status() == 400 || e.status() == 401 ? ExitCode.USAGE : ExitCode.JOB_FAILED;
         } catch (YarnDeploymentException e) {
             err.println(e.getMessage());
             printStackTrace(e, err, options.verbose);

@@ -5,6 +5,11 @@ import io.weft.api.JobStatus;
 import io.weft.client.rest.ClusterUnreachableException;
 import io.weft.client.rest.RestClusterClient;
 import io.weft.client.rest.RestRequestException;
+import io.weft.client.rest.RestTokens;
+import io.weft.api.FatalException;
+import io.weft.config.Configuration;
+import io.weft.runtime.rpc.RestToken;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,18 +30,26 @@ final class RemoteRun {
     private RemoteRun() {
     }
 
-    static int run(RunOptions options, boolean attached, PrintStream out, PrintStream err, boolean verbose) {
-        return run(options, options.jobManager == null ? ClusterOptions.DEFAULT_ADDRESS : options.jobManager, attached,
-                out, err, verbose);
+    /** Runs the program on the standalone cluster of {@code -m}, with the token of the secret found here. */
+    static int run(RunOptions options, Configuration config, Map<String, String> environment, boolean attached,
+            PrintStream out, PrintStream err, boolean verbose) {
+        RestToken token;
+        try {
+            token = RestTokens.forCluster(config, environment).orElse(null);
+        } catch (FatalException e) {
+            return fail(e, e.getMessage(), ExitCode.USAGE, err, verbose);
+        }
+        return run(options, options.jobManager == null ? ClusterOptions.DEFAULT_ADDRESS : options.jobManager, token,
+                attached, out, err, verbose);
     }
 
-    /** Runs the program on the cluster whose REST endpoint is {@code address}. */
-    static int run(RunOptions options, String address, boolean attached, PrintStream out, PrintStream err,
-            boolean verbose) {
+    /** Runs the program on the cluster whose REST endpoint is {@code address}, sending {@code token} (or none). */
+    static int run(RunOptions options, String address, RestToken token, boolean attached, PrintStream out,
+            PrintStream err, boolean verbose) {
         try {
             // the same checks as a local run (a jar, an entry class with main) before anything is uploaded
             PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();
-            RestClusterClient client = new RestClusterClient(address, TIMEOUT);
+            RestClusterClient client = new RestClusterClient(address, TIMEOUT, token);
             String jobId = client.submitJar(Path.of(options.jar), options.mainClass, List.copyOf(options.programArgs),
                     options.parallelism);
             out.println("Job " + jobId + " submitted");

@@ -14,6 +14,7 @@ import io.weft.config.IllegalConfigurationException;
 import io.weft.config.YarnOptions;
 import io.weft.jobmanager.yarn.YarnLaunchSpec;
 import java.io.PrintStream;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,10 @@ final class YarnRun {
 
     private static int runInSession(RunOptions options, Configuration config, YarnClusterDeployer yarn,
             PrintStream out, PrintStream err, boolean verbose) {
-        String address = YarnSessionLocator.restAddress(yarn, YarnSessionLocator.applicationId(null, config));
-        return RemoteRun.run(options, address, config.get(DeploymentOptions.ATTACHED), out, err, verbose);
+        ApplicationId id = YarnSessionLocator.applicationId(null, config);
+        String address = YarnSessionLocator.restAddress(yarn, id);
+        return RemoteRun.run(options, address, yarn.restToken(id, config).orElse(null),
+                config.get(DeploymentOptions.ATTACHED), out, err, verbose);
     }
 
     private static int deployAndFollow(RunOptions options, Configuration config, YarnClusterDeployer yarn,

@@ -4,6 +4,7 @@ import io.weft.client.yarn.ApplicationReports;
 import io.weft.client.yarn.YarnClusterDeployer;
 import io.weft.client.yarn.YarnDeployment;
 import io.weft.client.yarn.YarnPropertiesFile;
+import io.weft.runtime.rpc.RestToken;
 import io.weft.client.yarn.YarnSessionLocator;
 import io.weft.client.yarn.YarnSessionStopper;
 import io.weft.config.Configuration;
@@ -130,7 +131,7 @@ public final class YarnSessionCli {
             out.println("YARN session " + session.applicationId() + " runs, its JobManager at " + session.restUrl());
             YarnPropertiesFile properties = YarnPropertiesFile.of(config);
             try {
-                properties.write(session.applicationId().toString());
+                properties.write(session.applicationId().toString(), session.restToken());
             } catch (IOException e) {
                 // a session no command can find is of no use: stop it rather than leave it running
                 yarn.kill(session.applicationId());
@@ -143,13 +144,13 @@ public final class YarnSessionCli {
                 return ExitCode.SUCCESS;
             }
             out.println("Type 'stop' (or end the input, or press Ctrl-C) to stop the session");
-            return watch(yarn, session.applicationId(), properties, in, out);
+            return watch(yarn, session.applicationId(), session.restToken(), properties, in, out);
         }
     }
 
     /** Attached: waits for 'stop', the end of stdin, Ctrl-C or the session's own end. */
-    private static int watch(YarnClusterDeployer yarn, ApplicationId id, YarnPropertiesFile properties,
-            InputStream in, PrintStream out) throws IOException, InterruptedException {
+    private static int watch(YarnClusterDeployer yarn, ApplicationId id, RestToken token,
+            YarnPropertiesFile properties, InputStream in, PrintStream out) throws IOException, InterruptedException {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -165,7 +166,7 @@ public final class YarnSessionCli {
         }, "yarn-session-stdin");
         reader.setDaemon(true);
         reader.start();
-        Thread hook = new Thread(() -> stopQuietly(yarn, id, properties), "yarn-session-stop");
+        Thread hook = new Thread(() -> stopQuietly(yarn, id, token, properties), "yarn-session-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             while (!stopRequested.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -184,12 +185,13 @@ public final class YarnSessionCli {
                 // the hook stops the session
             }
         }
-        return stopAndReport(yarn, id, properties, out);
+        return stopAndReport(yarn, id, token, properties, out);
     }
 
-    private static void stopQuietly(YarnClusterDeployer yarn, ApplicationId id, YarnPropertiesFile properties) {
+    private static void stopQuietly(YarnClusterDeployer yarn, ApplicationId id, RestToken token,
+            YarnPropertiesFile properties) {
         try {
-            YarnSessionStopper.stop(yarn, id);
+            YarnSessionStopper.stop(yarn, id, token);
             properties.deleteIfFor(id.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,13 +204,14 @@ public final class YarnSessionCli {
     private int stop(ApplicationId id, Configuration config, PrintStream out) throws IOException,
             InterruptedException {
         try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
-            return stopAndReport(yarn, id, YarnPropertiesFile.of(config), out);
+            return stopAndReport(yarn, id, yarn.restToken(id, config).orElse(null), YarnPropertiesFile.of(config),
+                    out);
         }
     }
 
-    private static int stopAndReport(YarnClusterDeployer yarn, ApplicationId id, YarnPropertiesFile properties,
-            PrintStream out) throws IOException, InterruptedException {
-        ApplicationReport report = YarnSessionStopper.stop(yarn, id);
+    private static int stopAndReport(YarnClusterDeployer yarn, ApplicationId id, RestToken token,
+            YarnPropertiesFile properties, PrintStream out) throws IOException, InterruptedException {
+        ApplicationReport report = YarnSessionStopper.stop(yarn, id, token);
         properties.deleteIfFor(id.toString());
         out.println(report == null ? "Killed the YARN session " + id + " (it did not stop within "
                 + YarnSessionStopper.GRACE.toSeconds() + " s)" : "Stopped the YARN session " + id + " ("

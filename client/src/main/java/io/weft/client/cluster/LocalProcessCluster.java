@@ -1,6 +1,8 @@
 package io.weft.client.cluster;
 
 import io.weft.client.rest.RestClusterClient;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * A Weft cluster of real processes on this machine, for tests and benchmarks: one JobManager JVM and any number of
  * TaskManager JVMs on loopback, started from this JVM's class path minus given entries (a job's own classes, which
- * the TaskManagers must then load from the job jar), with a configuration directory and cluster secret of its own.
+ * the TaskManagers must then load from the job jar), with a configuration directory and cluster secret of its own (written
+ * before the JobManager starts, so that {@link #rest()} carries its REST token).
  * Processes can be killed with SIGKILL to inject faults.
  *
  * <p>Not thread-safe: used by one thread. {@link #close()} stops every process it started (SIGTERM, then SIGKILL
@@ -79,7 +82,9 @@ public final class LocalProcessCluster implements AutoCloseable {
         this.classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !excluded.contains(Path.of(e).toAbsolutePath().normalize().toString()))
                 .collect(Collectors.joining(File.pathSeparator));
-        this.rest = new RestClusterClient("127.0.0.1:" + restPort, Duration.ofSeconds(10));
+        ClusterSecret secret = ClusterSecret.generate();
+        secret.writeTo(secretFile());
+        this.rest = new RestClusterClient("127.0.0.1:" + restPort, Duration.ofSeconds(10), RestToken.of(secret));
     }
 
     public String restAddress() {

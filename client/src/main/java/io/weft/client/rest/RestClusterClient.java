@@ -2,6 +2,8 @@ package io.weft.client.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -29,12 +31,24 @@ public final class RestClusterClient {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    private final RestToken token;
 
     /**
+     * A client that sends no token: enough for reading (GET) only.
+     *
      * @param address {@code host:port} of the REST endpoint
      * @throws IllegalArgumentException when the address is not {@code host:port}
      */
     public RestClusterClient(String address, Duration timeout) {
+        this(address, timeout, null);
+    }
+
+    /**
+     * @param address {@code host:port} of the REST endpoint
+     * @param token the cluster's REST token, sent with every request, or null when none was found
+     * @throws IllegalArgumentException when the address is not {@code host:port}
+     */
+    public RestClusterClient(String address, Duration timeout, RestToken token) {
         int colon = address.lastIndexOf(':');
         if (colon <= 0 || colon == address.length() - 1 || !address.substring(colon + 1).chars()
                 .allMatch(Character::isDigit)) {
@@ -44,6 +58,7 @@ public final class RestClusterClient {
         this.address = address;
         this.base = URI.create("http://" + address);
         this.timeout = timeout;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -130,6 +145,9 @@ public final class RestClusterClient {
 
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse<String> response;
+        if (token != null) {
+            request.header(RestToken.HEADER, token.headerValue());
+        }
         try {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
@@ -141,6 +159,15 @@ public final class RestClusterClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnreachableException("Interrupted while waiting for " + address, e);
+        }
+        if (response.statusCode() == 401) {
+            throw new RestRequestException(401, token == null
+                    ? "The JobManager at " + address + " needs the cluster's REST token and none was found here:"
+                            + " run where the cluster secret is readable, or set security.cluster-secret.file or "
+                            + ClusterSecret.ENV_VARIABLE
+                    : "The JobManager at " + address + " refused this client's REST token: the cluster secret"
+                            + " found here is not that cluster's; check security.cluster-secret.file and "
+                            + ClusterSecret.ENV_VARIABLE);
         }
         JsonNode body;
         try {

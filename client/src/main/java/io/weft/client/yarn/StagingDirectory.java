@@ -1,6 +1,7 @@
 package io.weft.client.yarn;
 
 import io.weft.config.YarnOptions;
+import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.jobmanager.yarn.YarnLaunchSpec.ShippedResource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class StagingDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(StagingDirectory.class);
     private static final FsPermission OWNER_ONLY = new FsPermission((short) 0700);
+    private static final FsPermission SECRET_PERMISSION = new FsPermission((short) 0600);
+    /** The file of {@link #writeSecret}. */
+    static final String SECRET_FILE = "cluster.secret";
 
     private final FileSystem fs;
     private final Path dir;
@@ -36,8 +40,7 @@ public final class StagingDirectory {
      * @param base {@code yarn.staging-directory}, empty for the user's home directory
      */
     public static StagingDirectory create(FileSystem fs, String base, String applicationId) throws IOException {
-        Path root = base.isBlank() ? fs.getHomeDirectory() : fs.makeQualified(new Path(base));
-        Path dir = fs.makeQualified(new Path(new Path(root, ".weft"), applicationId));
+        Path dir = applicationDirectory(fs, base, applicationId);
         if (!fs.mkdirs(dir, OWNER_ONLY)) {
             throw new IOException("Cannot create " + dir + ": check " + YarnOptions.STAGING_DIRECTORY.key());
         }
@@ -45,6 +48,11 @@ public final class StagingDirectory {
         fs.setPermission(dir, OWNER_ONLY);
         LOG.info("Created the staging directory {}", dir);
         return new StagingDirectory(fs, dir);
+    }
+
+    private static Path applicationDirectory(FileSystem fs, String base, String applicationId) {
+        Path root = base.isBlank() ? fs.getHomeDirectory() : fs.makeQualified(new Path(base));
+        return fs.makeQualified(new Path(new Path(root, ".weft"), applicationId));
     }
 
     /** The fully qualified URI of the directory. */
@@ -68,6 +76,34 @@ public final class StagingDirectory {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return resource(target, name, forTaskManagers);
+    }
+
+    /**
+     * Writes the cluster secret into {@value #SECRET_FILE}, readable by the owner only: later commands of the same
+     * user ({@code weft cancel -t yarn-session -id …}, {@code yarn-session.sh -id … stop}) derive the REST token
+     * from it. It is not shipped to any container, and goes with the directory when the application ends.
+     */
+    public void writeSecret(ClusterSecret secret) throws IOException {
+        Path target = new Path(dir, SECRET_FILE);
+        try (OutputStream out = fs.create(target, SECRET_PERMISSION, false, 4096, fs.getDefaultReplication(target),
+                fs.getDefaultBlockSize(target), null)) {
+            out.write((secret.toBase64() + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        fs.setPermission(target, SECRET_PERMISSION);
+    }
+
+    /**
+     * The secret an application's staging directory holds, or null when there is none (the application ended, or
+     * was started elsewhere).
+     */
+    public static ClusterSecret readSecret(FileSystem fs, String base, String applicationId) throws IOException {
+        Path file = new Path(applicationDirectory(fs, base, applicationId), SECRET_FILE);
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (var in = fs.open(file)) {
+            return ClusterSecret.fromBase64(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        }
     }
 
     /** Deletes the directory with everything in it; a failure is logged. */

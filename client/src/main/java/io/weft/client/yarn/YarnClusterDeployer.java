@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Map;
+import java.util.Optional;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import java.util.jar.JarFile;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -102,6 +105,8 @@ public final class YarnClusterDeployer implements AutoCloseable {
                     DeploymentGuard guard = new DeploymentGuard(client)) {
                 StagingDirectory staging = StagingDirectory.create(fs, base, id.toString());
                 guard.staging(staging);
+                ClusterSecret secret = ClusterSecret.generate();
+                staging.writeSecret(secret);
                 List<ShippedResource> resources = new ArrayList<>();
                 List<String> classpath = new ArrayList<>();
                 if (!providedDirs.isEmpty()) {
@@ -116,14 +121,14 @@ public final class YarnClusterDeployer implements AutoCloseable {
                 YarnLaunchSpec spec = new YarnLaunchSpec(mode, staging.uri(), resources, classpath, program);
                 ShippedResource specFile = staging.write(YarnLaunchSpec.FILE_NAME, spec.toJson(), false);
                 ApplicationSettings.apply(context, config, ApplicationSettings.name(config, mode, jobJar),
-                        AmContainer.launchContext(spec, specFile, config, hadoopConf));
+                        AmContainer.launchContext(spec, specFile, config, hadoopConf, secret));
                 guard.submitted(id);
                 client.submitApplication(context);
                 LOG.info("Submitted application {} ({} mode) with staging directory {}", id, mode.cliName(),
                         staging);
                 String address = ApplicationWaiter.awaitRest(client, id, config.get(YarnOptions.DEPLOYMENT_TIMEOUT));
                 guard.disarm();
-                return new YarnDeployment(id, address, staging.uri());
+                return new YarnDeployment(id, address, staging.uri(), RestToken.of(secret));
             }
         } catch (IOException e) {
             ClusterUnreachableException unreachable = YarnClients.unreachable(e, hadoopConf);
@@ -136,6 +141,29 @@ public final class YarnClusterDeployer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new YarnDeploymentException("Interrupted while deploying to YARN", e);
+        }
+    }
+
+    /**
+     * The REST token of a running application of this user: from {@value ClusterSecret#ENV_VARIABLE} when set, else
+     * from the YARN properties file when it records this application, else from the secret in the application's
+     * staging directory. Empty when none is found (reading still works; changes are refused with a hint).
+     */
+    public Optional<RestToken> restToken(ApplicationId id, Configuration config) {
+        Optional<ClusterSecret> fromEnv = ClusterSecret.fromEnvironment(environment);
+        if (fromEnv.isPresent()) {
+            return fromEnv.map(RestToken::of);
+        }
+        Optional<RestToken> recorded = YarnPropertiesFile.of(config).restTokenFor(id.toString());
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        String base = config.get(YarnOptions.STAGING_DIRECTORY);
+        try (FileSystem fs = stagingFileSystem(base)) {
+            return Optional.ofNullable(StagingDirectory.readSecret(fs, base, id.toString())).map(RestToken::of);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the cluster secret of {} from its staging directory: {}", id, e.toString());
+            return Optional.empty();
         }
     }
 

@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import io.weft.runtime.rpc.RestToken;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The YARN properties file, {@code <yarn.properties-file.location or java.io.tmpdir>/.yarn-properties-<user>}, as
- * Flink names it: {@code yarn-session.sh} writes the running session's {@code applicationID} into it, and
+ * Flink names it: {@code yarn-session.sh} writes the running session's {@code applicationID} (and its REST token, so the file
+ * is owner-only) into it, and
  * {@code -t yarn-session} commands read it when no id is given. Written atomically (a temporary file renamed over
  * it). Immutable; safe to use from any thread, but concurrent writers race (the last rename wins).
  *
@@ -25,6 +28,8 @@ import java.util.Properties;
 public record YarnPropertiesFile(Path path) {
     /** The key of the session's application id, as Flink writes it. */
     public static final String APPLICATION_ID = "applicationID";
+    /** The key of the session's REST token: the file is readable by its owner only. */
+    static final String REST_TOKEN = "restToken";
 
     /** The file of the current user in the configured directory. */
     public static YarnPropertiesFile of(Configuration config) {
@@ -35,28 +40,56 @@ public record YarnPropertiesFile(Path path) {
 
     /** The application id the file holds, or empty when there is no file or no id in it. */
     public Optional<String> applicationId() {
-        if (!Files.isRegularFile(path)) {
+        String id = load().getProperty(APPLICATION_ID);
+        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+    }
+
+    /** The REST token the file records for {@code applicationId}, if it records that application and a token. */
+    public Optional<RestToken> restTokenFor(String applicationId) {
+        Properties properties;
+        try {
+            properties = load();
+        } catch (IllegalConfigurationException unreadable) {
             return Optional.empty();
         }
+        String token = properties.getProperty(REST_TOKEN);
+        if (!applicationId.equals(properties.getProperty(APPLICATION_ID, "").trim()) || token == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RestToken.parse(token));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Properties load() {
         Properties properties = new Properties();
+        if (!Files.isRegularFile(path)) {
+            return properties;
+        }
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalConfigurationException("Cannot read the YARN properties file " + path + " ("
                     + e.getMessage() + "): delete it, or give the session's id with -id APP_ID");
         }
-        String id = properties.getProperty(APPLICATION_ID);
-        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.trim());
+        return properties;
     }
 
-    /** Writes {@code applicationID=id}, replacing the file atomically. */
-    public void write(String applicationId) throws IOException {
+    /**
+     * Writes {@code applicationID=id} and the session's REST token, replacing the file atomically; the file is
+     * readable and writable by its owner only.
+     */
+    public void write(String applicationId, RestToken token) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Properties properties = new Properties();
             properties.setProperty(APPLICATION_ID, applicationId);
+            properties.setProperty(REST_TOKEN, token.value());
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 properties.store(out, "The running Weft YARN session (yarn-session.sh)");
             }

@@ -3,6 +3,7 @@ package io.weft.client.yarn;
 import io.weft.client.rest.ClusterUnreachableException;
 import io.weft.client.rest.RestClusterClient;
 import io.weft.client.rest.RestRequestException;
+import io.weft.runtime.rpc.RestToken;
 import java.time.Duration;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
@@ -24,9 +25,11 @@ public final class YarnSessionStopper {
     /**
      * Stops the session.
      *
+     * @param token the session's REST token, or null when none was found (the session is then killed)
      * @return the final report, or null when the application was killed after the grace period
      */
-    public static ApplicationReport stop(YarnClusterDeployer yarn, ApplicationId id) throws InterruptedException {
+    public static ApplicationReport stop(YarnClusterDeployer yarn, ApplicationId id, RestToken token)
+            throws InterruptedException {
         ApplicationReport report = yarn.report(id);
         if (ApplicationReports.hasEnded(report)) {
             return report;
@@ -34,7 +37,7 @@ public final class YarnSessionStopper {
         String address = ApplicationReports.restAddress(report);
         if (address != null) {
             try {
-                new RestClusterClient(address, Duration.ofSeconds(10)).shutDownCluster();
+                new RestClusterClient(address, Duration.ofSeconds(10), token).shutDownCluster();
                 LOG.info("Asked the session {} at {} to shut down", id, address);
             } catch (ClusterUnreachableException | RestRequestException e) {
                 LOG.warn("The session {} at {} did not take the shutdown request ({}): killing it", id, address,

@@ -8,6 +8,7 @@ import io.weft.config.RestOptions;
 import io.weft.config.TaskManagerOptions;
 import io.weft.jobmanager.program.PlanCaptureJarRunner;
 import io.weft.jobmanager.rest.RestEndpoint;
+import io.weft.runtime.rpc.ClusterSecret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,11 @@ class RemoteClusterCliTest {
         Configuration conf = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 4).set(RestOptions.PORT, 0);
         cluster = new EmbeddedCluster(1, conf);
         runner = new PlanCaptureJarRunner(cluster.dispatcher(), new Configuration());
-        rest = RestEndpoint.start(conf, cluster.dispatcher(), cluster.resourceManager(), runner);
+        ClusterSecret secret = ClusterSecret.generate();
+        secret.writeTo(dir.resolve("cluster.secret"));
+        Files.writeString(Files.createDirectories(dir.resolve("conf")).resolve("weft-conf.yaml"),
+                "security.cluster-secret.file: " + dir.resolve("cluster.secret") + "\n");
+        rest = RestEndpoint.start(conf, secret, cluster.dispatcher(), cluster.resourceManager(), runner);
         address = "127.0.0.1:" + rest.port();
     }
 
@@ -91,8 +96,37 @@ class RemoteClusterCliTest {
         cluster.close();
     }
 
+    /** The CLI with the cluster's secret file named in its configuration, as the cluster scripts arrange. */
     private static CliResult weft(String... args) throws IOException {
-        return CliResult.of(Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("conf")).toString()), args);
+        return CliResult.of(Map.of("WEFT_CONF_DIR", dir.resolve("conf").toString(), "WEFT_PID_DIR",
+                dir.toString()), args);
+    }
+
+    /** The CLI of a user who cannot read the cluster's secret. */
+    private static CliResult stranger(String... args) throws IOException {
+        return CliResult.of(Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("no-conf")).toString(),
+                "WEFT_PID_DIR", dir.resolve("no-conf").toString()), args);
+    }
+
+    @Test
+    void withoutTheClusterSecret_runAndCancelAreRefusedInOneLineExitTwo_butReadingWorks() throws IOException {
+        CliResult run = stranger("run", "-m", address, jar.toString(), "ok");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).hasSize(1).first().asString().contains("needs the cluster's REST token")
+                .contains("security.cluster-secret.file").contains("WEFT_CLUSTER_SECRET");
+        CliResult cancel = stranger("cancel", "0123456789abcdef0123456789abcdef", "-m", address);
+        assertThat(cancel.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cancel.errLines()).hasSize(1).first().asString().contains("REST token");
+        assertThat(stranger("list", "-a", "-m", address).exitCode()).isEqualTo(ExitCode.SUCCESS);
+    }
+
+    @Test
+    void withAnotherClustersSecret_theTokenIsRefusedInOneLine() throws IOException {
+        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("no-conf"))
+                .toString(), ClusterSecret.ENV_VARIABLE, ClusterSecret.generate().toBase64()),
+                "run", "-m", address, jar.toString(), "ok");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.errLines()).hasSize(1).first().asString().contains("refused this client's REST token");
     }
 
     @Test

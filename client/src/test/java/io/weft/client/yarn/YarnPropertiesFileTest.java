@@ -9,10 +9,14 @@ import io.weft.config.YarnOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class YarnPropertiesFileTest {
+    private static final RestToken TOKEN = RestToken.of(ClusterSecret.generate());
     @TempDir
     Path dir;
 
@@ -33,7 +37,7 @@ class YarnPropertiesFileTest {
 
     @Test
     void whenWritten_thenApplicationIdReadsBackAndNoTemporaryFileRemains() throws IOException {
-        file().write("application_1700000000000_0007");
+        file().write("application_1700000000000_0007", TOKEN);
 
         assertThat(file().applicationId()).contains("application_1700000000000_0007");
         assertThat(Files.readString(file().path())).contains("applicationID=application_1700000000000_0007");
@@ -43,9 +47,20 @@ class YarnPropertiesFileTest {
     }
 
     @Test
+    void whenWritten_thenTheFileIsOwnerOnlyAndHoldsTheTokenOfThatApplicationOnly() throws IOException {
+        file().write("application_1_0001", TOKEN);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file().path()))).isEqualTo("rw-------");
+        assertThat(file().restTokenFor("application_1_0001")).hasValueSatisfying(t -> assertThat(t.value())
+                .isEqualTo(TOKEN.value()));
+        assertThat(file().restTokenFor("application_1_0002")).isEmpty();
+        assertThat(Files.readString(file().path())).doesNotContain(ClusterSecret.ENV_VARIABLE);
+    }
+
+    @Test
     void whenWrittenAgain_thenTheNewIdReplacesTheOld() throws IOException {
-        file().write("application_1_0001");
-        file().write("application_1_0002");
+        file().write("application_1_0001", TOKEN);
+        file().write("application_1_0002", TOKEN);
 
         assertThat(file().applicationId()).contains("application_1_0002");
     }
@@ -57,7 +72,7 @@ class YarnPropertiesFileTest {
 
     @Test
     void whenFileNamesAnotherApplication_thenDeleteIfForKeepsIt() throws IOException {
-        file().write("application_1_0001");
+        file().write("application_1_0001", TOKEN);
 
         assertThat(file().deleteIfFor("application_1_0002")).isFalse();
         assertThat(file().path()).exists();

@@ -41,7 +41,7 @@ public final class StandaloneJobManager implements AutoCloseable {
             rpc = add(new JobManagerRpcEndpoint(new NettyRpcSystem(config, secret), config, rm, dispatcher, blobs,
                     ProcessShutdown::fatal));
             PlanCaptureJarRunner runner = add(new PlanCaptureJarRunner(dispatcher, config, blobs));
-            rest = add(RestEndpoint.start(config, dispatcher, rm, runner));
+            rest = add(RestEndpoint.start(config, secret, dispatcher, rm, runner));
         } catch (RuntimeException | Error e) {
             close();
             throw e;

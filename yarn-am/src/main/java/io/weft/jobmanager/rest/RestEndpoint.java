@@ -7,6 +7,8 @@ import io.weft.config.RestOptions;
 import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.jobmanager.rest.netty.NettyRestServer;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *   DELETE /cluster (YARN sessions)
  *   POST   /jars/:jarid/run           {"entryClass","programArgsList","parallelism"}: {"jobid"}
  * </pre>
- * Every error is {@code {"errors":["what is wrong and how to fix it"]}} with a 4xx status for bad input (400, 404,
+ * Every call but a {@code GET} needs {@code Authorization: Bearer <token>}, the {@link RestToken} of the cluster
+ * secret, unless {@code rest.authentication} is {@code none}; without it the answer is 401.
+ * Every error is {@code {"errors":["what is wrong and how to fix it"]}} with a 4xx status for bad input (400, 401, 404,
  * 405, 409, 413); 500 only for a bug, which is logged with its stack trace.
  *
  * <h2>Threading and life cycle</h2>
@@ -62,26 +66,27 @@ public final class RestEndpoint implements AutoCloseable {
      * @throws IllegalConfigurationException for an unusable limit or upload directory
      * @throws WeftException when the server cannot listen (the message names the setting to change)
      */
-    public static RestEndpoint start(Configuration config, Dispatcher dispatcher, ResourceManager resourceManager,
-            JarRunner jarRunner) {
-        return start(config, dispatcher, resourceManager, jarRunner, null);
+    public static RestEndpoint start(Configuration config, ClusterSecret secret, Dispatcher dispatcher,
+            ResourceManager resourceManager, JarRunner jarRunner) {
+        return start(config, secret, dispatcher, resourceManager, jarRunner, null);
     }
 
     /**
      * Starts the endpoint, with {@code DELETE /cluster} when {@code clusterShutdown} is not null: it answers 202
      * and runs {@code clusterShutdown} (which must not block) to stop the cluster, as a YARN session does.
      */
-    public static RestEndpoint start(Configuration config, Dispatcher dispatcher, ResourceManager resourceManager,
-            JarRunner jarRunner, Runnable clusterShutdown) {
+    public static RestEndpoint start(Configuration config, ClusterSecret secret, Dispatcher dispatcher,
+            ResourceManager resourceManager, JarRunner jarRunner, Runnable clusterShutdown) {
         Objects.requireNonNull(jarRunner, "jarRunner");
         int maxContentLength = maxContentLength(config);
+        RestToken token = token(config, secret);
         JarStore jarStore = createJarStore(config);
         try {
             RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager,
                     clusterShutdown), new JarHandlers(jarStore, jarRunner), clusterShutdown != null);
             NettyRestServer server = NettyRestServer.start(config.get(RestOptions.BIND_ADDRESS),
-                    config.get(RestOptions.PORT), maxContentLength, config.get(RestOptions.IDLENESS_TIMEOUT), router,
-                    RestMapper.mapper());
+                    config.get(RestOptions.PORT), maxContentLength, config.get(RestOptions.IDLENESS_TIMEOUT), token,
+                    router, RestMapper.mapper());
             RestEndpoint endpoint = new RestEndpoint(server, jarStore, config.get(RestOptions.ADDRESS));
             LOG.info("REST endpoint up at {} (listening on {})", endpoint.restAddress(), server.boundAddress());
             return endpoint;
@@ -112,6 +117,17 @@ public final class RestEndpoint implements AutoCloseable {
                 .add("DELETE", "/jars/:jarid", jars::delete)
                 .add("POST", "/jars/:jarid/run", jars::run)
                 .build();
+    }
+
+    /** The token calls must carry, or null when {@code rest.authentication} is {@code none}. */
+    private static RestToken token(Configuration config, ClusterSecret secret) {
+        if (config.get(RestOptions.AUTHENTICATION) == RestOptions.Authentication.NONE) {
+            LOG.warn("REST authentication is off ({}: none): anyone who reaches the REST port can upload and run"
+                    + " code as this cluster's user, cancel jobs and stop the cluster; remove the setting unless"
+                    + " only trusted users can reach the port", RestOptions.AUTHENTICATION.key());
+            return null;
+        }
+        return RestToken.of(Objects.requireNonNull(secret, "a cluster secret is needed for REST authentication"));
     }
 
     private static int maxContentLength(Configuration config) {

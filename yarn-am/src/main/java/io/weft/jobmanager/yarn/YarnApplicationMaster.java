@@ -52,6 +52,7 @@ public final class YarnApplicationMaster {
     private final Configuration config;
     private final YarnLaunchSpec spec;
     private final String host;
+    private final ClusterSecret secret;
     private final Deque<AutoCloseable> components = new ArrayDeque<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,10 +64,12 @@ public final class YarnApplicationMaster {
     record Outcome(FinalApplicationStatus status, String diagnostics) {
     }
 
-    YarnApplicationMaster(Configuration config, YarnLaunchSpec spec, String host) {
+    /** @param secret the cluster secret the client handed over in the container's credentials */
+    YarnApplicationMaster(Configuration config, YarnLaunchSpec spec, String host, ClusterSecret secret) {
         this.config = forYarn(config, host);
         this.spec = spec;
         this.host = host;
+        this.secret = secret;
     }
 
     /**
@@ -97,7 +100,6 @@ public final class YarnApplicationMaster {
 
     /** Starts the JobManager, registers with YARN and runs the program, if any; then waits for the outcome. */
     Outcome run() throws Exception {
-        ClusterSecret secret = ClusterSecret.generate();
         boolean session = spec.mode() == YarnLaunchSpec.Mode.SESSION;
         driver = new YarnResourceDriver(config, spec, secret.toBase64(), session, ProcessShutdown::fatal);
         driver.startClientsInBackground();
@@ -107,7 +109,7 @@ public final class YarnApplicationMaster {
         JobManagerRpcEndpoint rpc = add(new JobManagerRpcEndpoint(new NettyRpcSystem(config, secret), config, rm,
                 dispatcher, blobs, ProcessShutdown::fatal));
         PlanCaptureJarRunner runner = add(new PlanCaptureJarRunner(dispatcher, config, blobs));
-        RestEndpoint rest = add(RestEndpoint.start(config, dispatcher, rm, runner, session
+        RestEndpoint rest = add(RestEndpoint.start(config, secret, dispatcher, rm, runner, session
                 ? () -> outcome.complete(new Outcome(FinalApplicationStatus.SUCCEEDED,
                         "Session stopped through DELETE /cluster"))
                 : null));
@@ -226,7 +228,8 @@ public final class YarnApplicationMaster {
                 throw new IllegalStateException("NM_HOST is not set: the ApplicationMaster runs only in a YARN"
                         + " container started by the Weft client");
             }
-            am = new YarnApplicationMaster(config, spec, host);
+            am = new YarnApplicationMaster(config, spec, host,
+                    ClusterSecretCredentials.fromContainer(env, new YarnConfiguration()));
         } catch (RuntimeException e) {
             LOG.error("ApplicationMaster not started", e);
             System.err.println("ApplicationMaster not started: " + e.getMessage());

@@ -156,7 +156,7 @@ class ClusterEndpointsTest {
         int taken = cluster.rest.port();
         Set<String> threadsBefore = restThreads();
         Configuration config = new Configuration().set(RestOptions.PORT, taken);
-        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.secret, cluster.dispatcher, cluster.resourceManager,
                 new FakeJarRunner()))
                 .isInstanceOf(WeftException.class)
                 .hasMessageStartingWith("The REST endpoint could not listen on 127.0.0.1:" + taken)
@@ -173,11 +173,12 @@ class ClusterEndpointsTest {
     void aConnectionThatAnnouncesABodyAndNeverSendsIt_isClosedAfterTheIdlenessTimeout() throws Exception {
         Configuration config = new Configuration().set(RestOptions.PORT, 0)
                 .set(RestOptions.IDLENESS_TIMEOUT, java.time.Duration.ofMillis(300));
-        RestEndpoint endpoint = RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+        RestEndpoint endpoint = RestEndpoint.start(config, cluster.secret, cluster.dispatcher, cluster.resourceManager,
                 new FakeJarRunner());
         try {
             long start = System.nanoTime();
             String answer = RestClient.raw(endpoint.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + cluster.authorizationLine()
                     + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"partial\":");
             assertThat(answer).as("nothing is answered to a request that never completes").isEmpty();
             assertThat((System.nanoTime() - start) / 1e9).as("seconds until the server closed").isLessThan(20);
@@ -190,7 +191,7 @@ class ClusterEndpointsTest {
     void maxContentLengthOf2gbOrMore_isAConfigurationError() {
         Configuration config = new Configuration().set(RestOptions.PORT, 0)
                 .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("2g"));
-        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.dispatcher, cluster.resourceManager,
+        assertThatThrownBy(() -> RestEndpoint.start(config, cluster.secret, cluster.dispatcher, cluster.resourceManager,
                 new FakeJarRunner()))
                 .isInstanceOf(IllegalConfigurationException.class)
                 .hasMessage("rest.server.max-content-length is 2147483648 bytes: set it between 1 byte and 2047mb");

@@ -322,12 +322,14 @@ class JarEndpointsTest {
                     + "bytes: send a smaller body or raise rest.server.max-content-length");
             // what curl does for large bodies: the server refuses before the body is sent, then closes
             String expecting = RestClient.raw(limited.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + limited.authorizationLine()
                     + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 65536\r\n"
                     + "Expect: 100-continue\r\n\r\n");
             assertError(expecting, 413).isEqualTo("The request body of 65536 bytes is larger than the limit of 4096 "
                     + "bytes: send a smaller body or raise rest.server.max-content-length");
             // a chunked body has no length up front: it is refused once it outgrows the limit
             String chunked = RestClient.raw(limited.rest.port(), "POST /jars/upload HTTP/1.1\r\nHost: x\r\n"
+                    + limited.authorizationLine()
                     + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + ("1000\r\n" + "x".repeat(4096) + "\r\n").repeat(3) + "0\r\n\r\n");
             assertError(chunked, 413).isEqualTo("The request body is larger than the limit of 4096 bytes: send a "

@@ -2,6 +2,7 @@ package io.weft.jobmanager.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.runtime.rpc.RestToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +27,22 @@ public final class RestClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final RestToken token;
 
+    /** A client that sends no token: reads work, changes get 401. */
     public RestClient(String base) {
+        this(base, null);
+    }
+
+    /** A client that sends {@code token} (null: none) with every request. */
+    public RestClient(String base, RestToken token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** The same endpoint without the token. */
+    public RestClient withoutToken() {
+        return new RestClient(base, null);
     }
 
     /** A response: status, headers, the body as text and as JSON (null when it is not JSON). */
@@ -113,6 +127,9 @@ public final class RestClient {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header(RestToken.HEADER, token.headerValue());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.headers(), response.body(), json(response.body()));

@@ -10,6 +10,8 @@ import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.resourcemanager.FixedResourceDriver;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.runtime.network.PartitionDirectory;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import io.weft.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A JobManager (ResourceManager, Dispatcher, REST endpoint on an ephemeral loopback port) and TaskExecutors in this
+ * A JobManager (ResourceManager, Dispatcher, REST endpoint on an ephemeral loopback port with a
+ * cluster secret of its own, its {@link #client} sending the token) and TaskExecutors in this
  * JVM, with a {@link FakeJarRunner} behind {@code /jars/:jarid/run}.
  */
 final class TestCluster implements AutoCloseable {
@@ -26,6 +29,7 @@ final class TestCluster implements AutoCloseable {
     final Dispatcher dispatcher;
     final RestEndpoint rest;
     final FakeJarRunner jarRunner = new FakeJarRunner();
+    final ClusterSecret secret = ClusterSecret.generate();
     final RestClient client;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
@@ -47,12 +51,17 @@ final class TestCluster implements AutoCloseable {
             registrations.add(te.start(resourceManager));
         }
         CompletableFuture.allOf(registrations.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
-        rest = RestEndpoint.start(config, dispatcher, resourceManager, jarRunner);
-        client = new RestClient("http://127.0.0.1:" + rest.port());
+        rest = RestEndpoint.start(config, secret, dispatcher, resourceManager, jarRunner);
+        client = new RestClient("http://127.0.0.1:" + rest.port(), RestToken.of(secret));
     }
 
     TestCluster(int taskManagers, int slotsPerTaskManager) throws Exception {
         this(taskManagers, slotsPerTaskManager, new Configuration());
+    }
+
+    /** The header line that authenticates a raw request ({@link RestClient#raw}). */
+    String authorizationLine() {
+        return RestToken.HEADER + ": " + RestToken.of(secret).headerValue() + "\r\n";
     }
 
     JobID submit(JobGraph graph) throws Exception {

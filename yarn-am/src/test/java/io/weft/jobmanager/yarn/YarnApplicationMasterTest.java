@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.config.GlobalConfiguration;
 import io.weft.config.ProcessMemory;
 import io.weft.jobmanager.rest.RestClient;
+import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.RestToken;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -208,12 +210,31 @@ class YarnApplicationMasterTest {
 
         HttpResponse<String> overview = http.send(HttpRequest.newBuilder(rest.resolve("/overview")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(rest.resolve("/cluster")).DELETE().build(),
+        // the ResourceManager's web proxy, where the tracking URL leads (MiniYARNCluster reports it with the
+        // webapp's port before it is bound, so the path is taken from the report and the address from the config)
+        URI proxy = URI.create("http://" + conf.get("yarn.resourcemanager.webapp.address")
+                + URI.create(running.getTrackingUrl()).getPath());
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(proxy.resolve("overview")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymousStop = http.send(HttpRequest.newBuilder(rest.resolve("/cluster")).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> proxiedStop = http.send(HttpRequest.newBuilder(proxy.resolve("cluster")).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        ApplicationReport stillRunning = client.getApplicationReport(app.id());
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(rest.resolve("/cluster")).DELETE()
+                .header(RestToken.HEADER, RestToken.of(app.secret()).headerValue()).build(),
                 HttpResponse.BodyHandlers.ofString());
         ApplicationReport report = awaitEnd(app.id());
 
         assertThat(overview.statusCode()).isEqualTo(200);
         assertThat(running.getTrackingUrl()).isNotBlank();
+        assertThat(proxied.statusCode()).as("GET through the ResourceManager's proxy: %s", proxied.body())
+                .isEqualTo(200);
+        assertThat(proxied.body()).contains("\"taskmanagers\"");
+        assertThat(anonymousStop.statusCode()).as(anonymousStop.body()).isEqualTo(401);
+        assertThat(anonymousStop.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"weft\"");
+        assertThat(proxiedStop.statusCode()).as("a change through the proxy carries no token").isNotIn(200, 202);
+        assertThat(stillRunning.getYarnApplicationState()).isEqualTo(YarnApplicationState.RUNNING);
         assertThat(stop.statusCode()).isEqualTo(202);
         assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.SUCCEEDED);
         assertThat(app.staging()).doesNotExist();
@@ -223,7 +244,7 @@ class YarnApplicationMasterTest {
     void killedTaskManagerContainerIsReplacedAndTheJobRestarts() throws Exception {
         Submitted app = submit(YarnLaunchSpec.Mode.PER_JOB, "slow", "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 3", "restart-strategy.fixed-delay.delay: 500 ms");
-        RestClient rest = restOf(awaitRunning(app.id()));
+        RestClient rest = restOf(app, awaitRunning(app.id()));
         String jobId = awaitJobRunningOnTaskManagers(rest, 2);
         List<String> before = taskManagerIds(rest);
         ContainerId victim = taskManagerContainers(app.id()).get(0);
@@ -246,7 +267,7 @@ class YarnApplicationMasterTest {
     @Test
     void sessionGivesBackIdleTaskManagersAndGetsNewOnesForTheNextJob() throws Exception {
         Submitted app = submit(YarnLaunchSpec.Mode.SESSION, null, "resourcemanager.taskmanager-timeout: 2 s");
-        RestClient rest = restOf(awaitRunning(app.id()));
+        RestClient rest = restOf(app, awaitRunning(app.id()));
         String uploaded = rest.upload("jarfile", "yarn-job.jar", Files.readAllBytes(jobJar)).json().get("filename")
                 .asText();
         String jarId = uploaded.substring(uploaded.lastIndexOf('/') + 1);
@@ -285,8 +306,8 @@ class YarnApplicationMasterTest {
         return log.toString();
     }
 
-    private static RestClient restOf(ApplicationReport running) {
-        return new RestClient("http://" + running.getHost() + ":" + running.getRpcPort());
+    private static RestClient restOf(Submitted app, ApplicationReport running) {
+        return new RestClient("http://" + running.getHost() + ":" + running.getRpcPort(), RestToken.of(app.secret()));
     }
 
     private static List<String> taskManagerIds(RestClient rest) throws Exception {
@@ -333,7 +354,7 @@ class YarnApplicationMasterTest {
         throw new AssertionError("Job " + jobId + " is " + now + ", not " + state + ", after " + APP_TIMEOUT);
     }
 
-    private record Submitted(ApplicationId id, Path staging) {
+    private record Submitted(ApplicationId id, Path staging, ClusterSecret secret) {
     }
 
     /** Stages the files in a local directory and submits the ApplicationMaster as the client does. */
@@ -370,10 +391,11 @@ class YarnApplicationMasterTest {
         local.putAll(YarnContainers.localResources(List.of(resource(staging.resolve(YarnLaunchSpec.FILE_NAME),
                 false)), false));
         ProcessMemory memory = ProcessMemory.forJobManager(GlobalConfiguration.loadConfiguration(staging));
+        ClusterSecret secret = ClusterSecret.generate();
         ContainerLaunchContext am = ContainerLaunchContext.newInstance(local,
                 Map.of("CLASSPATH", YarnContainers.classpath(List.of(), conf)),
                 List.of(YarnContainers.javaCommand(YarnContainers.APPLICATION_MASTER_CLASS, memory, "jobmanager",
-                        Map.of())), null, null, null);
+                        Map.of())), null, ClusterSecretCredentials.tokens(secret), null);
         ApplicationSubmissionContext context = client.createApplication().getApplicationSubmissionContext();
         context.setApplicationName("weft-am-test " + mode.cliName());
         context.setApplicationType("Weft");
@@ -381,7 +403,7 @@ class YarnApplicationMasterTest {
         context.setMaxAppAttempts(1);
         context.setResource(Resource.newInstance(YarnResourceDriver.megabytes(memory), 1));
         context.setAMContainerSpec(am);
-        return new Submitted(client.submitApplication(context), staging);
+        return new Submitted(client.submitApplication(context), staging, secret);
     }
 
     private static YarnLaunchSpec.ShippedResource resource(Path file, boolean forTaskManagers) throws IOException {

@@ -16,13 +16,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.weft.api.WeftException;
 import io.weft.jobmanager.rest.RestRouter;
+import io.weft.runtime.rpc.RestToken;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP transport of the REST endpoint: a Netty server (NIO) that decodes HTTP/1.1 requests, aggregates bodies up
- * to a limit, and hands each request to a {@link RestRouter}, writing its JSON answer.
+ * The HTTP transport of the REST endpoint: a Netty server (NIO) that decodes HTTP/1.1 requests, refuses those that
+ * change state without the cluster's token, aggregates bodies up to a limit, and hands each request to a
+ * {@link RestRouter}, writing its JSON answer.
  *
  * <h2>Threading and life cycle</h2>
  * One acceptor thread ({@code weft-rest-boss-*}) and {@value #IO_THREADS} I/O threads ({@code weft-rest-io-*}) that
@@ -47,10 +49,11 @@ public final class NettyRestServer implements AutoCloseable {
      *
      * @param port the port, or 0 for a free one (see {@link #boundAddress()})
      * @param maxContentLength the largest request body in bytes; larger ones get 413
+     * @param token the token every request but a read must carry (others get 401), or null to let anyone in
      * @throws WeftException naming the address and the setting to change when it cannot bind
      */
     public static NettyRestServer start(String bindAddress, int port, int maxContentLength, Duration idleTimeout,
-            RestRouter router, ObjectMapper mapper) {
+            RestToken token, RestRouter router, ObjectMapper mapper) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("weft-rest-boss", true),
                 NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS, new DefaultThreadFactory("weft-rest-io", true),
@@ -66,7 +69,11 @@ public final class NettyRestServer implements AutoCloseable {
                                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(),
                                         TimeUnit.MILLISECONDS))
                                 .addLast("close-idle", new IdleConnectionCloser())
-                                .addLast("http", new HttpServerCodec())
+                                .addLast("http", new HttpServerCodec());
+                        if (token != null) {
+                            ch.pipeline().addLast("authentication", new RestAuthenticationHandler(token, mapper));
+                        }
+                        ch.pipeline()
                                 .addLast("aggregator", new JsonHttpObjectAggregator(maxContentLength, mapper))
                                 .addLast("rest", new RestChannelHandler(router, mapper));
                     }
