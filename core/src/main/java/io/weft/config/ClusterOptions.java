@@ -12,7 +12,7 @@ public final class ClusterOptions {
             "jobmanager.rpc.address", "localhost",
             "Host TaskManagers connect to for the JobManager's RPC endpoint.");
 
-    public static final ConfigOption<Integer> JOB_MANAGER_RPC_PORT = ConfigOptions.intOption(
+    public static final ConfigOption<Integer> JOB_MANAGER_RPC_PORT = ConfigOptions.portOption(
             "jobmanager.rpc.port", 6123, "Port of the JobManager's RPC endpoint (0: any free port).");
 
     public static final ConfigOption<String> JOB_MANAGER_BIND_HOST = ConfigOptions.stringOption(
@@ -31,7 +31,7 @@ public final class ClusterOptions {
             "taskmanager.resource-id", "", "Identity of the TaskManager (32 hex digits) in the JobManager's books;"
                     + " the YARN ApplicationMaster sets it for each container. Empty: a random one.");
 
-    public static final ConfigOption<Integer> TASK_MANAGER_RPC_PORT = ConfigOptions.intOption(
+    public static final ConfigOption<Integer> TASK_MANAGER_RPC_PORT = ConfigOptions.portOption(
             "taskmanager.rpc.port", 0, "Port of a TaskManager's RPC server (0: any free port).");
 
     public static final ConfigOption<Duration> TASK_MANAGER_REGISTRATION_TIMEOUT = ConfigOptions.durationOption(

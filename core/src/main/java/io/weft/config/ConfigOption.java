@@ -2,6 +2,7 @@ package io.weft.config;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A typed, defaulted and documented configuration key.
@@ -63,6 +64,22 @@ public final class ConfigOption<T> {
             throw new IllegalConfigurationException(
                     "Invalid value '" + text + "' for '" + key + "': expected " + typeName + detail);
         }
+    }
+
+    /**
+     * This option accepting only the values {@code valid} holds for; {@link #parse} refuses others naming the key,
+     * the value and {@code typeName}.
+     *
+     * @param typeName what a valid value looks like ("an integer from 0 to 65535")
+     */
+    public ConfigOption<T> accepting(String typeName, Predicate<T> valid) {
+        return new ConfigOption<>(key, typeName, defaultValue, description, text -> {
+            T value = parser.apply(text);
+            if (!valid.test(value)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return value;
+        }, printer);
     }
 
     /** The textual form of a value, such that {@code parse(print(v))} equals v. */

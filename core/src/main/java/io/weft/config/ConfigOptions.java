@@ -26,6 +26,20 @@ public final class ConfigOptions {
         return new ConfigOption<>(key, "an integer", defaultValue, description, Integer::valueOf, String::valueOf);
     }
 
+    /** An integer option whose values must lie in {@code [min, max]}. */
+    public static ConfigOption<Integer> intOption(String key, Integer defaultValue, String description, int min,
+            int max) {
+        String range = max == Integer.MAX_VALUE ? "an integer of at least " + min
+                : "an integer from " + min + " to " + max;
+        return intOption(key, defaultValue, description).accepting(range, v -> v >= min && v <= max);
+    }
+
+    /** A TCP port, 0 meaning any free one. */
+    public static ConfigOption<Integer> portOption(String key, Integer defaultValue, String description) {
+        return intOption(key, defaultValue, description).accepting("a port from 0 to 65535 (0: any free port)",
+                v -> v >= 0 && v <= 65535);
+    }
+
     public static ConfigOption<Long> longOption(String key, Long defaultValue, String description) {
         return new ConfigOption<>(key, "an integer", defaultValue, description, Long::valueOf, String::valueOf);
     }

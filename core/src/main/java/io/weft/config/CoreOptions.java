@@ -6,10 +6,10 @@ import java.time.Duration;
 /** Options of jobs in general: parallelism and runtime mode. */
 public final class CoreOptions {
     public static final ConfigOption<Integer> DEFAULT_PARALLELISM = ConfigOptions.intOption("parallelism.default", 1,
-            "Parallelism of operators that set none themselves.");
+            "Parallelism of operators that set none themselves.", 1, Integer.MAX_VALUE);
 
     public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.intOption("pipeline.max-parallelism",
-            128, "Number of key groups: the upper bound of the parallelism of keyed operators.");
+            128, "Number of key groups: the upper bound of the parallelism of keyed operators.", 1, 32768);
 
     public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE = ConfigOptions.enumOption(
             "execution.runtime-mode", RuntimeExecutionMode.class, RuntimeExecutionMode.STREAMING,

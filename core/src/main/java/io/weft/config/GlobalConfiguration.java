@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Where the file is</h2>
  * The configuration directory is, in this order: the system property {@value #CONF_DIR_PROPERTY} (for tests and
  * embedding), the environment variable {@value #CONF_DIR_ENV}, or {@code <weft.home>/conf} where the system property
- * {@value #HOME_PROPERTY} is set by {@code scripts/weft}. A directory named explicitly must exist; a missing
- * {@value #CONF_FILE} means "all defaults".
+ * {@value #HOME_PROPERTY} is set by {@code scripts/weft}. A directory named explicitly must exist and hold
+ * {@value #CONF_FILE} (a mistyped path must not mean silent defaults); in the installation's own directory a
+ * missing file means "all defaults".
  *
  * <h2>Errors</h2>
  * Every problem is an {@link IllegalConfigurationException} with a one-line message naming the file, the line and
@@ -52,6 +53,14 @@ public final class GlobalConfiguration {
             LOG.info("No configuration directory ({}, {} and {} are unset): using defaults", CONF_DIR_PROPERTY,
                     CONF_DIR_ENV, HOME_PROPERTY);
             return new Configuration();
+        }
+        boolean named = isSet(System.getProperty(CONF_DIR_PROPERTY)) || isSet(environment.get(CONF_DIR_ENV));
+        if (named && !Files.isRegularFile(dir.get().resolve(CONF_FILE))) {
+            String source = isSet(System.getProperty(CONF_DIR_PROPERTY)) ? "the system property "
+                    + CONF_DIR_PROPERTY : CONF_DIR_ENV;
+            throw new IllegalConfigurationException("The configuration directory " + dir.get() + " named by "
+                    + source + " has no " + CONF_FILE + ": point " + source + " at a directory with one (such as the"
+                    + " distribution's conf/), or unset it");
         }
         return loadConfiguration(dir.get());
     }
@@ -121,6 +130,10 @@ public final class GlobalConfiguration {
 
     private static Path existingDir(String dir, String source) {
         Path path = toPath(dir, source);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IllegalConfigurationException(source + " names " + path + ", which is a file, not a directory:"
+                    + " point it at the directory that holds " + CONF_FILE);
+        }
         if (!Files.isDirectory(path)) {
             throw new IllegalConfigurationException("The configuration directory " + path + " named by " + source
                     + " does not exist: fix " + source + " or create the directory");

@@ -7,7 +7,7 @@ import java.time.Duration;
  * clients use, how large a request may be, and where uploaded job jars are kept.
  */
 public final class RestOptions {
-    public static final ConfigOption<Integer> PORT = ConfigOptions.intOption("rest.port", 8081,
+    public static final ConfigOption<Integer> PORT = ConfigOptions.portOption("rest.port", 8081,
             "Port of the REST endpoint; 0 picks a free port (the JobManager logs the one it bound).");
 
     public static final ConfigOption<String> ADDRESS = ConfigOptions.stringOption("rest.address", "localhost",

@@ -11,7 +11,8 @@ public final class RestartStrategyOptions {
             Type.NONE, "none, fixed-delay, exponential-delay or failure-rate.");
 
     public static final ConfigOption<Integer> FIXED_DELAY_ATTEMPTS = ConfigOptions.intOption(
-            "restart-strategy.fixed-delay.attempts", 1, "fixed-delay: restarts before the job fails.");
+            "restart-strategy.fixed-delay.attempts", 1, "fixed-delay: restarts before the job fails.", 0,
+            Integer.MAX_VALUE);
 
     public static final ConfigOption<Duration> FIXED_DELAY_DELAY = ConfigOptions.durationOption(
             "restart-strategy.fixed-delay.delay", Duration.ofSeconds(1), "fixed-delay: pause before each restart.");
@@ -38,7 +39,7 @@ public final class RestartStrategyOptions {
 
     public static final ConfigOption<Integer> FAILURE_RATE_MAX_FAILURES = ConfigOptions.intOption(
             "restart-strategy.failure-rate.max-failures-per-interval", 1,
-            "failure-rate: failures tolerated within one interval.");
+            "failure-rate: failures tolerated within one interval.", 1, Integer.MAX_VALUE);
 
     public static final ConfigOption<Duration> FAILURE_RATE_INTERVAL = ConfigOptions.durationOption(
             "restart-strategy.failure-rate.failure-rate-interval", Duration.ofMinutes(1),

@@ -8,7 +8,7 @@ import java.time.Duration;
  * Network memory and credits are sized by {@link TaskManagerOptions}.
  */
 public final class ShuffleOptions {
-    public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.intOption("taskmanager.data.port", 0,
+    public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.portOption("taskmanager.data.port", 0,
             "Port of the TaskManager's data server, through which other TaskManagers read its result partitions;"
                     + " 0 picks a free port.");
 

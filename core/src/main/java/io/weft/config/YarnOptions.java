@@ -22,7 +22,7 @@ public final class YarnOptions {
     public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOptions.intOption(
             "yarn.application-attempts", 1, "How many times YARN starts the ApplicationMaster (the first start"
                     + " included) before the application fails; capped by yarn.resourcemanager.am.max-attempts."
-                    + " A new attempt runs the job again from its start.");
+                    + " A new attempt runs the job again from its start.", 1, Integer.MAX_VALUE);
 
     public static final ConfigOption<Duration> ATTEMPT_FAILURES_VALIDITY_INTERVAL = ConfigOptions.durationOption(
             "yarn.application-attempt-failures-validity-interval", Duration.ofSeconds(10),
@@ -56,7 +56,7 @@ public final class YarnOptions {
                     + " system (fs.defaultFS). The ApplicationMaster deletes it when the application ends.");
 
     public static final ConfigOption<Integer> APPMASTER_VCORES = ConfigOptions.intOption("yarn.appmaster.vcores", 1,
-            "Virtual cores of the ApplicationMaster's container.");
+            "Virtual cores of the ApplicationMaster's container.", 1, Integer.MAX_VALUE);
 
     public static final ConfigOption<Integer> CONTAINER_VCORES = ConfigOptions.intOption("yarn.containers.vcores",
             -1, "Virtual cores of each TaskManager container; -1 uses taskmanager.numberOfTaskSlots.");
@@ -64,7 +64,7 @@ public final class YarnOptions {
     public static final ConfigOption<Integer> MAXIMUM_FAILED_CONTAINERS = ConfigOptions.intOption(
             "yarn.maximum-failed-containers", 100, "How many TaskManager containers may end unexpectedly (killed,"
                     + " preempted, exited) over the application's life before the ApplicationMaster stops asking for"
-                    + " replacements and fails the jobs that wait for slots.");
+                    + " replacements and fails the jobs that wait for slots.", 0, Integer.MAX_VALUE);
 
     public static final ConfigOption<Duration> HEARTBEAT_INTERVAL = ConfigOptions.durationOption(
             "yarn.heartbeat.interval", Duration.ofSeconds(5), "Interval of the ApplicationMaster's heartbeats to the"

@@ -104,7 +104,7 @@ class ConfigOptionTest {
 
     @Test
     void printedValuesParseBackToThemselves() {
-        assertThat(roundTrip(CoreOptions.DEFAULT_PARALLELISM, -3)).isEqualTo(-3);
+        assertThat(roundTrip(ConfigOptions.intOption("t.int", 0, ""), -3)).isEqualTo(-3);
         assertThat(roundTrip(ConfigOptions.longOption("t.long", 0L, ""), Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
         assertThat(roundTrip(RestartStrategyOptions.EXPONENTIAL_MULTIPLIER, 0.1)).isEqualTo(0.1);
         assertThat(roundTrip(DeploymentOptions.TARGET, "yarn-session")).isEqualTo("yarn-session");
@@ -123,7 +123,22 @@ class ConfigOptionTest {
         assertThat(CoreOptions.DEFAULT_PARALLELISM.defaultValue()).isEqualTo(1);
         assertThat(CoreOptions.DEFAULT_PARALLELISM.hasDefaultValue()).isTrue();
         assertThat(CoreOptions.DEFAULT_PARALLELISM.description()).isNotBlank();
-        assertThat(CoreOptions.DEFAULT_PARALLELISM.typeName()).isEqualTo("an integer");
+        assertThat(CoreOptions.DEFAULT_PARALLELISM.typeName()).isEqualTo("an integer of at least 1");
+    }
+
+    @Test
+    void rangedOptionsRefuseValuesOutsideTheirRangeNamingKeyValueAndRange() {
+        assertThat(RestOptions.PORT.parse("65535")).isEqualTo(65535);
+        assertThat(RestOptions.PORT.parse("0")).isZero();
+        assertThatThrownBy(() -> RestOptions.PORT.parse("99999")).isInstanceOf(IllegalConfigurationException.class)
+                .hasMessage("Invalid value '99999' for 'rest.port': expected a port from 0 to 65535 (0: any free"
+                        + " port) (out of range)");
+        assertThatThrownBy(() -> TaskManagerOptions.NUM_TASK_SLOTS.parse("0"))
+                .hasMessageContaining("expected an integer of at least 1");
+        assertThatThrownBy(() -> CoreOptions.MAX_PARALLELISM.parse("40000"))
+                .hasMessageContaining("expected an integer from 1 to 32768");
+        assertThatThrownBy(() -> YarnOptions.APPLICATION_ATTEMPTS.parse("x"))
+                .hasMessageContaining("expected an integer of at least 1");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.weft.dist;
 
 import static io.weft.dist.BadInput.Target.LOCAL;
+import static io.weft.dist.BadInput.Target.YARN;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,6 +20,27 @@ final class ConfigCases {
                         .exits(2).says("HADOOP_CONF_DIR", "YARN_CONF_DIR"),
                 BadInput.on(LOCAL, "8", "taskmanager.sh with an unknown verb")
                         .run(c -> List.of("taskmanager.sh", "restart"))
-                        .exits(2).says("Usage: taskmanager.sh start|stop|stop-all"));
+                        .exits(2).says("Usage: taskmanager.sh start|stop|stop-all"),
+                BadInput.on(LOCAL, "8", "a port out of range")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .given(c -> c.conf("rest.port: 99999"))
+                        .run(c -> List.of("weft", "run", c.examplesJar(), "--input", c.path("in.txt"), "--output",
+                                c.path("out")))
+                        .exits(2).says("'99999'", "rest.port", "a port from 0 to 65535").leavesNo("out"),
+                BadInput.on(YARN, "8", "zero application attempts")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .given(c -> c.conf("yarn.application-attempts: 0"))
+                        .run(c -> List.of("weft", "run", "-t", "yarn-per-job", c.examplesJar(), "--input",
+                                c.path("in.txt"), "--output", c.path("out")))
+                        .exits(2).says("yarn.application-attempts", "at least 1").leavesNo("out"),
+                BadInput.on(LOCAL, "8", "WEFT_CONF_DIR naming a file")
+                        .given(c -> c.env("WEFT_CONF_DIR", c.confDir().resolve("weft-conf.yaml").toString()))
+                        .run(c -> List.of("weft", "list"))
+                        .exits(2).says("WEFT_CONF_DIR", "is a file, not a directory"),
+                BadInput.on(LOCAL, "8", "WEFT_CONF_DIR naming a directory without weft-conf.yaml")
+                        .given(c -> c.env("WEFT_CONF_DIR", c.path("empty")))
+                        .given(c -> Files.createDirectories(c.dir().resolve("empty")))
+                        .run(c -> List.of("weft", "list"))
+                        .exits(2).says("WEFT_CONF_DIR", "has no weft-conf.yaml"));
     }
 }

@@ -1,5 +1,6 @@
 package io.weft.examples;
 
+import io.weft.api.ProgramArgumentsException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Set;
  * The {@code --name value} arguments of an example program, checked against the names it knows.
  *
  * <p>Every problem — an unknown name, a name without a value, a repeated name, a missing required one, a bad
- * number — is an {@link IllegalArgumentException} whose one-line message says what is wrong and ends with the
- * program's usage line. Immutable.
+ * number — is a {@link ProgramArgumentsException} whose one-line message says what is wrong, carrying the
+ * program's usage line, which the CLI prints after it (exit code 2). Immutable.
  */
 final class ExampleArgs {
     private final Map<String, String> values;
@@ -32,13 +33,13 @@ final class ExampleArgs {
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i];
             if (!names.contains(name)) {
-                throw new IllegalArgumentException("Unknown argument '" + name + "'. " + usage);
+                throw new ProgramArgumentsException("Unknown argument '" + name + "'.", usage);
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                throw new IllegalArgumentException("Argument " + name + " needs a value. " + usage);
+                throw new ProgramArgumentsException("Argument " + name + " needs a value.", usage);
             }
             if (values.put(name, args[i + 1]) != null) {
-                throw new IllegalArgumentException("Argument " + name + " is given twice. " + usage);
+                throw new ProgramArgumentsException("Argument " + name + " is given twice.", usage);
             }
         }
         return new ExampleArgs(values, usage);
@@ -48,7 +49,7 @@ final class ExampleArgs {
     String required(String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing argument " + name + ". " + usage);
+            throw new ProgramArgumentsException("Missing argument " + name + ".", usage);
         }
         return value;
     }
@@ -73,8 +74,8 @@ final class ExampleArgs {
         } catch (NumberFormatException e) {
             // Reported below, together with the out-of-range case.
         }
-        throw new IllegalArgumentException("Argument " + name + " must be a whole number of at least " + min
-                + ", not '" + value + "'. " + usage);
+        throw new ProgramArgumentsException("Argument " + name + " must be a whole number of at least " + min
+                + ", not '" + value + "'.", usage);
     }
 
     /** The value of an argument that must be one of {@code choices} (compared ignoring case). */
@@ -85,7 +86,7 @@ final class ExampleArgs {
                 return c;
             }
         }
-        throw new IllegalArgumentException("Argument " + name + " must be one of " + String.join(", ", choices)
-                + ", not '" + value + "'. " + usage);
+        throw new ProgramArgumentsException("Argument " + name + " must be one of " + String.join(", ", choices)
+                + ", not '" + value + "'.", usage);
     }
 }

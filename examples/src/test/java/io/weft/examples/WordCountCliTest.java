@@ -32,7 +32,9 @@ class WordCountCliTest {
         Path classes = Path.of(WordCount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         jar = dir.resolve("weft-examples.jar");
         JobJars.pack(classes, WordCount.class.getName(), jar);
-        env = Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("conf")).toString());
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("weft-conf.yaml"), "# all defaults\n");
+        env = Map.of("WEFT_CONF_DIR", conf.toString());
     }
 
     private record Run(int exitCode, String out, String err) {

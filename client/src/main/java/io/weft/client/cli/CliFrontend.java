@@ -191,7 +191,7 @@ public final class CliFrontend {
         Throwable invalid = Failures.findAny(thrown,
                 List.of(IllegalConfigurationException.class, InvalidProgramException.class));
         if (invalid != null) {
-            err.println(Failures.message(invalid));
+            err.println(Failures.messageWithUsage(invalid));
             printStackTrace(thrown, err, verbose);
             return ExitCode.USAGE;
         }

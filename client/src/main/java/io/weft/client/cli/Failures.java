@@ -1,5 +1,6 @@
 package io.weft.client.cli;
 
+import io.weft.api.ProgramArgumentsException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,6 +55,16 @@ final class Failures {
     static String message(Throwable t) {
         String own = t.getMessage();
         return own != null && !own.isBlank() ? oneLine(own) : rootCauseMessage(t);
+    }
+
+    /**
+     * The one-line message of a usage or configuration failure, followed by the program's usage on a line of its
+     * own when the program rejected its arguments with one ({@link ProgramArgumentsException}).
+     */
+    static String messageWithUsage(Throwable t) {
+        ProgramArgumentsException arguments = find(t, ProgramArgumentsException.class);
+        return arguments != null && arguments.usage() != null
+                ? message(arguments) + System.lineSeparator() + oneLine(arguments.usage()) : message(t);
     }
 
     private static String oneLine(String message) {

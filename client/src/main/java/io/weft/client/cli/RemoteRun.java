@@ -57,7 +57,8 @@ final class RemoteRun {
         } catch (ClusterUnreachableException e) {
             return fail(e, e.getMessage(), ExitCode.CLUSTER_UNREACHABLE, err, verbose);
         } catch (RestRequestException e) {
-            return fail(e, e.getMessage(), e.status() < 500 ? ExitCode.USAGE : ExitCode.JOB_FAILED, err, verbose);
+            return fail(e, e.getMessage(), e.status() < 500 && e.status() != RestRequestException.PROGRAM_FAILED
+                    ? ExitCode.USAGE : ExitCode.JOB_FAILED, err, verbose);
         } catch (IllegalArgumentException | UsageException e) {
             return fail(e, Failures.message(e), ExitCode.USAGE, err, verbose);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.weft.client.cli;
 
 import io.weft.api.InvalidProgramException;
+import io.weft.api.ProgramFailedException;
 import io.weft.api.datastream.JarPlanCapture;
 import io.weft.client.rest.ClusterUnreachableException;
 import io.weft.client.rest.RestRequestException;
@@ -91,7 +92,7 @@ final class YarnRun {
         PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();
         JarPlanCapture.Captured captured = JarPlanCapture.capture(Path.of(options.jar).toAbsolutePath(),
                 options.mainClass, List.copyOf(options.programArgs), new Configuration(config),
-                CliFrontend.class.getClassLoader());
+                CliFrontend.class.getClassLoader(), true);
         LOG.info("The program defines job '{}'", captured.graph().name());
         JarPlanCapture.closeQuietly(captured.loader());
     }
@@ -105,8 +106,9 @@ final class YarnRun {
         } else if (e instanceof ClusterUnreachableException) {
             code = ExitCode.CLUSTER_UNREACHABLE;
         } else if (e instanceof RestRequestException r) {
-            code = r.status() < 500 ? ExitCode.USAGE : ExitCode.JOB_FAILED;
-        } else if (e instanceof YarnDeploymentException) {
+            code = r.status() < 500 && r.status() != RestRequestException.PROGRAM_FAILED ? ExitCode.USAGE
+                    : ExitCode.JOB_FAILED;
+        } else if (e instanceof YarnDeploymentException || e instanceof ProgramFailedException) {
             code = ExitCode.JOB_FAILED;
         } else {
             LOG.error("Internal error of the YARN client", e);
@@ -116,7 +118,7 @@ final class YarnRun {
             return ExitCode.JOB_FAILED;
         }
         LOG.info("YARN command failed: {}", e.getMessage(), e);
-        err.println(Failures.message(e));
+        err.println(Failures.messageWithUsage(e));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -3,7 +3,6 @@ package io.weft.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +62,7 @@ class CliEndToEndTest {
     }
 
     private static Map<String, String> env() throws IOException {
-        return Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("conf")).toString());
+        return Map.of("WEFT_CONF_DIR", CliResult.confDir(dir.resolve("conf")));
     }
 
     @Test

@@ -92,13 +92,23 @@ class CliFrontendRunTest {
                                 throw new InvalidProgramException("Input /nope does not exist: fix --input");
                             }
                         }
+                        """,
+                "demo.BadArgs", """
+                        package demo;
+                        import io.weft.api.ProgramArgumentsException;
+                        public class BadArgs {
+                            public static void main(String[] args) {
+                                throw new ProgramArgumentsException("Missing argument --output.",
+                                        "Usage: BadArgs --input PATH --output DIR");
+                            }
+                        }
                         """));
         jar = TestJars.jar(classes, jars.resolve("programs.jar"), "demo.Reporter");
     }
 
     @BeforeEach
     void emptyConfDir() throws IOException {
-        env = Map.of("WEFT_CONF_DIR", Files.createDirectories(work.resolve("conf")).toString());
+        env = Map.of("WEFT_CONF_DIR", CliResult.confDir(work.resolve("conf")));
     }
 
     @Test
@@ -197,6 +207,16 @@ class CliFrontendRunTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.errLines()).containsExactly("Input /nope does not exist: fix --input");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void whenProgramRejectsItsArguments_thenExitTwoWithTheLineAndItsUsage() {
+        CliResult r = CliResult.of(env, "run", "-c", "demo.BadArgs", jar.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.errLines()).containsExactly("Missing argument --output.",
+                "Usage: BadArgs --input PATH --output DIR");
         assertThat(r.out()).isEmpty();
     }
 

@@ -65,8 +65,8 @@ class CliFrontendUsageErrorsTest {
     }
 
     @BeforeEach
-    void emptyConfDir() {
-        env = Map.of("WEFT_CONF_DIR", confDir.toString());
+    void emptyConfDir() throws IOException {
+        env = Map.of("WEFT_CONF_DIR", CliResult.confDir(confDir));
     }
 
     @Test
@@ -167,6 +167,48 @@ class CliFrontendUsageErrorsTest {
         CliResult r = CliResult.of(env, "run", helloJar.toString());
 
         assertOneLineUsageError(r, "Cannot load " + file + ", line 2: ");
+    }
+
+    @Test
+    void whenConfDirIsAFile_thenRefusedSayingSo() throws IOException {
+        Path file = Files.writeString(confDir.resolve("weft-conf.yaml"), "parallelism.default: 2\n");
+
+        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", file.toString()), "run", helloJar.toString());
+
+        assertOneLineUsageError(r, "WEFT_CONF_DIR names " + file + ", which is a file, not a directory");
+    }
+
+    @Test
+    void whenConfDirHasNoConfFile_thenRefusedRatherThanSilentDefaults() throws IOException {
+        Path empty = Files.createDirectories(confDir.resolve("empty"));
+
+        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", empty.toString()), "run", helloJar.toString());
+
+        assertOneLineUsageError(r, "The configuration directory " + empty + " named by WEFT_CONF_DIR has no"
+                + " weft-conf.yaml");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"taskmanager.numberOfTaskSlots: 0|an integer of at least 1",
+            "rest.port: 99999|a port from 0 to 65535", "yarn.application-attempts: 0|an integer of at least 1",
+            "pipeline.max-parallelism: 100000|an integer from 1 to 32768"})
+    void whenConfValueIsOutOfRange_thenRefusedNamingKeyValueAndRange(String lineAndRange) throws IOException {
+        String[] parts = lineAndRange.split("\\|");
+        String key = parts[0].substring(0, parts[0].indexOf(':'));
+        String value = parts[0].substring(parts[0].indexOf(':') + 2);
+        Files.writeString(confDir.resolve("weft-conf.yaml"), parts[0] + "\n");
+
+        CliResult r = CliResult.of(env, "run", helloJar.toString());
+
+        assertOneLineUsageError(r, "Invalid value '" + value + "' for '" + key + "': expected " + parts[1]);
+    }
+
+    @Test
+    void whenDynamicPropertyIsOutOfRange_thenRefused() {
+        CliResult r = CliResult.of(env, "run", "-D", "taskmanager.numberOfTaskSlots=0", helloJar.toString());
+
+        assertOneLineUsageError(r, "Invalid value '0' for 'taskmanager.numberOfTaskSlots': expected an integer of"
+                + " at least 1");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.weft.client.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,6 +22,16 @@ record CliResult(int exitCode, String out, String err) {
             code = new CliFrontend(environment).run(args, o, e);
         }
         return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Creates {@code dir} with an empty {@code weft-conf.yaml} (all defaults) and returns its path. */
+    static String confDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("weft-conf.yaml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# all defaults\n");
+        }
+        return dir.toString();
     }
 
     List<String> errLines() {

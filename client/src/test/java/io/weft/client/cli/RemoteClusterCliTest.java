@@ -104,7 +104,7 @@ class RemoteClusterCliTest {
 
     /** The CLI of a user who cannot read the cluster's secret. */
     private static CliResult stranger(String... args) throws IOException {
-        return CliResult.of(Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("no-conf")).toString(),
+        return CliResult.of(Map.of("WEFT_CONF_DIR", CliResult.confDir(dir.resolve("no-conf")),
                 "WEFT_PID_DIR", dir.resolve("no-conf").toString()), args);
     }
 
@@ -122,8 +122,8 @@ class RemoteClusterCliTest {
 
     @Test
     void withAnotherClustersSecret_theTokenIsRefusedInOneLine() throws IOException {
-        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", Files.createDirectories(dir.resolve("no-conf"))
-                .toString(), ClusterSecret.ENV_VARIABLE, ClusterSecret.generate().toBase64()),
+        CliResult r = CliResult.of(Map.of("WEFT_CONF_DIR", CliResult.confDir(dir.resolve("no-conf")),
+                ClusterSecret.ENV_VARIABLE, ClusterSecret.generate().toBase64()),
                 "run", "-m", address, jar.toString(), "ok");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.errLines()).hasSize(1).first().asString().contains("refused this client's REST token");

@@ -35,6 +35,16 @@ public final class JarPlanCapture {
      */
     public static Captured capture(Path jar, String entryClass, List<String> args, Configuration configuration,
             ClassLoader parent) {
+        return capture(jar, entryClass, args, configuration, parent, false);
+    }
+
+    /**
+     * Runs the program and returns its job graph; with {@code validateConnectors} its sources and sinks are checked
+     * as for a submission (see {@link PlanCapture#capture(PlanCapture.ProgramCall, Configuration, ClassLoader,
+     * boolean)}).
+     */
+    public static Captured capture(Path jar, String entryClass, List<String> args, Configuration configuration,
+            ClassLoader parent, boolean validateConnectors) {
         String mainClass = entryClass != null ? entryClass : manifestMainClass(jar);
         ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {url(jar)}, parent, List.of());
         try {
@@ -44,7 +54,7 @@ public final class JarPlanCapture {
             current.setContextClassLoader(loader);
             try {
                 JobGraph graph = PlanCapture.capture(() -> main.invoke(null, (Object) args.toArray(new String[0])),
-                        configuration, loader);
+                        configuration, loader, validateConnectors);
                 return new Captured(graph, loader, mainClass);
             } finally {
                 current.setContextClassLoader(previous);

@@ -1,6 +1,7 @@
 package io.weft.api.datastream;
 
 import io.weft.api.InvalidProgramException;
+import io.weft.api.ProgramFailedException;
 import io.weft.config.Configuration;
 import io.weft.graph.JobGraph;
 import java.lang.reflect.InvocationTargetException;
@@ -16,19 +17,33 @@ import java.lang.reflect.InvocationTargetException;
  */
 public final class PlanCapture {
     private JobGraph captured;
+    private final boolean validatesConnectors;
 
-    private PlanCapture() {
+    private PlanCapture(boolean validatesConnectors) {
+        this.validatesConnectors = validatesConnectors;
     }
 
     /**
      * Runs {@code program} (typically a call of the job's {@code main}) and returns the job graph of its first
      * {@code execute()}.
      *
-     * @throws InvalidProgramException when the program ends without calling {@code execute()}, or fails first
+     * @throws InvalidProgramException when the program ends without calling {@code execute()}, or throws one (bad
+     *     arguments or input) first
+     * @throws ProgramFailedException when the program throws anything else before {@code execute()}
+     */
+    public static JobGraph capture(ProgramCall program, Configuration configuration,
+            ClassLoader userClassLoader) {
+        return capture(program, configuration, userClassLoader, false);
+    }
+
+    /**
+     * As {@link #capture(ProgramCall, Configuration, ClassLoader)}; with {@code validateConnectors} the sources
+     * and sinks are checked at {@code execute()} as a submission checks them (an input that does not exist is an
+     * {@link InvalidProgramException}), so that a job which cannot run is refused before anything is created.
      */
     public static synchronized JobGraph capture(ProgramCall program, Configuration configuration,
-            ClassLoader userClassLoader) {
-        PlanCapture capture = new PlanCapture();
+            ClassLoader userClassLoader, boolean validateConnectors) {
+        PlanCapture capture = new PlanCapture(validateConnectors);
         StreamExecutionEnvironment.initializeCaptureContext(configuration, userClassLoader, capture);
         try {
             program.run();
@@ -39,7 +54,13 @@ public final class PlanCapture {
                 return capture.captured;
             }
             Throwable shown = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
-            throw new InvalidProgramException("The program failed before it defined its job: " + shown, shown);
+            if (shown instanceof InvalidProgramException invalid) {
+                // bad arguments or input, as the program or Weft's own checks found them: the user's to fix
+                throw invalid;
+            }
+            String message = shown.getMessage() == null || shown.getMessage().isBlank() ? shown.toString()
+                    : shown.getMessage();
+            throw new ProgramFailedException("The program failed: " + message, shown);
         } finally {
             StreamExecutionEnvironment.resetContext();
         }
@@ -56,6 +77,10 @@ public final class PlanCapture {
             }
         }
         return false;
+    }
+
+    boolean validatesConnectors() {
+        return validatesConnectors;
     }
 
     ProgramEnd capture(JobGraph graph) {

@@ -187,6 +187,9 @@ public class StreamExecutionEnvironment {
     /** Submits the job and returns once the target accepted it. */
     public JobClient executeAsync(String jobName) throws Exception {
         if (capture != null) {
+            if (capture.validatesConnectors()) {
+                validateConnectors();
+            }
             StreamGraph captured = getStreamGraph(jobName);
             transformations.clear();
             throw capture.capture(new JobGraphGenerator().generate(captured));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.api.InvalidProgramException;
+import io.weft.api.ProgramArgumentsException;
+import io.weft.api.ProgramFailedException;
 import io.weft.config.Configuration;
 import io.weft.api.connector.DiscardingSink;
 import io.weft.graph.IntermediateDataSet;
@@ -62,9 +64,19 @@ class PlanCaptureTest {
     @Test
     void aProgramThatFailsFirstIsRejectedWithItsCause() {
         assertThatThrownBy(() -> PlanCapture.capture(() -> {
-            throw new IllegalArgumentException("missing --input");
+            throw new IllegalStateException("no connection");
         }, new Configuration(), getClass().getClassLoader()))
-                .isInstanceOf(InvalidProgramException.class).hasMessageContaining("missing --input");
+                .isInstanceOf(ProgramFailedException.class).hasMessage("The program failed: no connection")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aProgramThatRejectsItsArgumentsKeepsTheExceptionAndItsUsage() {
+        assertThatThrownBy(() -> PlanCapture.capture(() -> {
+            throw new ProgramArgumentsException("Missing argument --input.", "Usage: Job --input PATH");
+        }, new Configuration(), getClass().getClassLoader()))
+                .isInstanceOfSatisfying(ProgramArgumentsException.class, e -> assertThat(e.usage())
+                        .isEqualTo("Usage: Job --input PATH"));
     }
 
     @Test

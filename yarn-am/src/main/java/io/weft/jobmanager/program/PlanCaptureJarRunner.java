@@ -70,7 +70,7 @@ public final class PlanCaptureJarRunner implements JarRunner, AutoCloseable {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         }
         JarPlanCapture.Captured captured = JarPlanCapture.capture(jar, entryClass, args, conf,
-                PlanCaptureJarRunner.class.getClassLoader());
+                PlanCaptureJarRunner.class.getClassLoader(), true);
         LOG.info("Program {} of {} defined job {} ({})", captured.entryClass(), jar, captured.graph().name(),
                 captured.graph().jobId());
         JobProgram program = null;

@@ -1,6 +1,8 @@
 package io.weft.jobmanager.rest;
 
 import io.weft.api.InvalidProgramException;
+import io.weft.api.ProgramArgumentsException;
+import io.weft.api.ProgramFailedException;
 import io.weft.jobmanager.dispatcher.UnknownJobException;
 import io.weft.jobmanager.rest.messages.ErrorResponse;
 import java.net.URLDecoder;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Finds the handler of a request by method and path template ({@code /jobs/:jobid/exceptions}; where several
  * templates match, those with the fewest parameters win), calls it, and turns every failure into a JSON error
  * response: 404 for an unknown path, 405 for a known path with another method, the status of a
- * {@link RestException}, 404 for an unknown job, 400 for an {@link InvalidProgramException}, and 500 (logged with
- * its stack trace) for anything else, which is a bug.
+ * {@link RestException}, 404 for an unknown job, 400 for an {@link InvalidProgramException} (with the program's
+ * usage on a second line for bad arguments), 422 for a {@link ProgramFailedException}, and 500 (logged with its
+ * stack trace) for anything else, which is a bug.
  *
  * <p>Immutable once built, so any number of event loops may route concurrently. Routing never blocks; the returned
  * future never fails and completes on whichever thread completes the handler's future.
@@ -107,8 +110,14 @@ public final class RestRouter {
         if (cause instanceof UnknownJobException e) {
             return RestResponse.error(404, e.getMessage());
         }
+        if (cause instanceof ProgramArgumentsException e && e.usage() != null) {
+            return RestResponse.error(400, e.getMessage() + "\n" + e.usage());
+        }
         if (cause instanceof InvalidProgramException e) {
             return RestResponse.error(400, e.getMessage());
+        }
+        if (cause instanceof ProgramFailedException e) {
+            return RestResponse.error(422, e.getMessage());
         }
         LOG.error("Internal error while serving {} {}", method, path, cause);
         return RestResponse.error(500, "Internal error while serving " + method + " " + path + " (" + cause

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.api.InvalidProgramException;
+import io.weft.api.ProgramFailedException;
 import io.weft.api.JobID;
 import io.weft.api.JobStatus;
 import io.weft.config.Configuration;
@@ -113,9 +114,9 @@ class PlanCaptureJarRunnerTest {
     }
 
     @Test
-    void aProgramFailingBeforeExecuteIsAnInvalidProgramWithItsMessage() {
+    void aProgramFailingBeforeExecuteIsAFailedProgramWithItsMessage() {
         assertThatThrownBy(() -> runner.run(jar, null, List.of("fail"), null).get(30, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(InvalidProgramException.class)
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ProgramFailedException.class)
                 .hasMessageContaining("usage: Counts [fail]");
     }
 }
