@@ -3,6 +3,7 @@ package io.weft.api.datastream;
 import io.weft.api.InvalidProgramException;
 import io.weft.config.Configuration;
 import io.weft.graph.JobGraph;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.lang.reflect.InvocationTargetException;
 
 /**
@@ -35,6 +36,7 @@ public final class PlanCapture {
         } catch (ProgramEnd end) {
             return capture.captured;
         } catch (Throwable t) {
+            OutOfMemoryExit.haltIfOutOfMemory(t);
             if (capture.captured != null && causedByEnd(t)) {
                 return capture.captured;
             }
