@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threading and memory</h2>
  * Thread-safe. What the halt needs — the line's bytes, a buffer to put the error's message in, a watchdog
- * thread — is allocated by {@link #install}, so the halt works with no heap left. The first thread to report an
+ * thread — is allocated by {@link #install}, so the halt works with no heap left; so is a reserve of 1 MB
+ * of heap, let go at the halt so that the logger can write its line. The first thread to report an
  * OutOfMemoryError halts the process; threads that report one after it wait for that halt. Should writing the log
  * block, the watchdog writes the stderr line and halts {@value #LOG_BOUND_MILLIS} ms after the report.
  */
@@ -93,6 +94,7 @@ public final class OutOfMemoryExit {
     private static final class Halt {
         private static final String HEAP_SPACE = "Java heap space";
         private static final int MAX_MESSAGE = 200;
+        private static final int RESERVE_BYTES = 1 << 20;
         private static final Logger LOG = LoggerFactory.getLogger(OutOfMemoryExit.class);
         private final byte[] heapPrefix;
         private final byte[] otherPrefix;
@@ -103,6 +105,8 @@ public final class OutOfMemoryExit {
         private final AtomicBoolean reported = new AtomicBoolean();
         private final AtomicBoolean written = new AtomicBoolean();
         private final Thread watchdog;
+        /** Heap held back until the halt, so that the logger has some to write its line with. */
+        private volatile byte[] reserve = new byte[RESERVE_BYTES];
 
         Halt(String process, String memoryHint) {
             heapPrefix = ("Weft " + process + " ran out of heap memory (OutOfMemoryError: ")
@@ -127,6 +131,7 @@ public final class OutOfMemoryExit {
             String message = error.getMessage() == null ? "" : error.getMessage();
             lineLength = compose(isHeap(message) ? heapPrefix : otherPrefix, message);
             LockSupport.unpark(watchdog);
+            reserve = null;
             try {
                 LOG.error(message.equals(HEAP_SPACE) ? heapSpaceLine
                         : new String(line, 0, lineLength - 1, StandardCharsets.UTF_8));
@@ -141,6 +146,7 @@ public final class OutOfMemoryExit {
             while (!reported.get()) {
                 LockSupport.park(this);
             }
+            reserve = null;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOG_BOUND_MILLIS);
             for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, left);
