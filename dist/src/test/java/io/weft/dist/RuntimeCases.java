@@ -19,6 +19,14 @@ final class RuntimeCases {
                         .exits(2).says("parallelism", "at least 1", "-p").leavesNo("out"),
                 BadInput.on(LOCAL, "2", "parallelism not a number")
                         .run(c -> List.of("weft", "run", "-p", "abc", c.examplesJar()))
-                        .exits(2).says("--parallelism", "'abc'", "weft run --help"));
+                        .exits(2).says("--parallelism", "'abc'", "weft run --help"),
+                BadInput.on(LOCAL, "3", "a local job too big for the client's heap")
+                        .given(c -> OutOfMemoryIT.manyDistinctWords(c.dir().resolve("words.txt")))
+                        .given(c -> c.env("JVM_ARGS", "-Xmx48m -XX:+UseSerialGC"))
+                        .run(c -> List.of("weft", "run", c.examplesJar(), "--input", c.path("words.txt"),
+                                "--output", c.path("out")))
+                        .exits(52).says("Weft CLI ran out of heap memory (OutOfMemoryError: Java heap space)",
+                                "exiting with code 52", "-Xmx in JVM_ARGS")
+                        .allowsWarnings());
     }
 }

@@ -35,7 +35,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
     private final int restPort;
     private final DistScripts scripts;
 
-    private SharedStandaloneCluster(Path dir) throws IOException {
+    private SharedStandaloneCluster(Path dir, String taskManagerHeap) throws IOException {
         this.dir = dir;
         this.confDir = Files.createDirectories(dir.resolve("conf"));
         this.pidDir = Files.createDirectories(dir.resolve("pids"));
@@ -54,14 +54,19 @@ final class SharedStandaloneCluster implements AutoCloseable {
         env.put("WEFT_START_TIMEOUT", "90");
         env.put("JVM_ARGS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + dir.resolve("jvm-tmp"));
         env.put("WEFT_JM_JVM_ARGS", "-Xmx256m");
-        env.put("WEFT_TM_JVM_ARGS", "-Xmx384m");
+        env.put("WEFT_TM_JVM_ARGS", "-Xmx" + taskManagerHeap);
         this.scripts = new DistScripts(dir, env);
     }
 
     /** Starts the cluster and waits until its TaskManager has registered. */
     static SharedStandaloneCluster start(Path dir) {
+        return start(dir, "384m");
+    }
+
+    /** Starts the cluster with a TaskManager heap of {@code taskManagerHeap} (as -Xmx takes it) and waits for it. */
+    static SharedStandaloneCluster start(Path dir, String taskManagerHeap) {
         try {
-            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir);
+            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap);
             DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "1");
             assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
             cluster.awaitTaskManager();
@@ -130,6 +135,20 @@ final class SharedStandaloneCluster implements AutoCloseable {
         }
     }
 
+    /** The pid of the TaskManager that {@link #start} started. */
+    long taskManagerPid() throws IOException {
+        try (Stream<Path> files = Files.list(pidDir)) {
+            Path file = files.filter(f -> f.getFileName().toString().endsWith("-taskmanager.pid")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no taskmanager pid file in " + pidDir));
+            return Long.parseLong(Files.readAllLines(file).get(0).strip());
+        }
+    }
+
+    /** The cluster's log directory (.log and .out files of its processes). */
+    Path logDir() {
+        return dir.resolve("log");
+    }
+
     private List<Long> pids() throws IOException {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> files = Files.list(pidDir)) {
@@ -153,7 +172,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
 
     /** The last lines of the cluster's logs, for the message of a failed assertion. */
     String logs() {
-        return logTails(dir.resolve("log"));
+        return logTails(logDir());
     }
 
     /** The last lines of every file of {@code logDir}, for the message of a failed assertion. */

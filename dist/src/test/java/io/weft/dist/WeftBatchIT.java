@@ -28,6 +28,7 @@ class WeftBatchIT {
     private Path logDir;
     private Path lockDir;
     private Process lockHolder;
+    private String jvmArgs = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -64,7 +65,7 @@ class WeftBatchIT {
         env.put("WEFT_CONF_DIR", dir.resolve("conf").toString());
         env.put("WEFT_LOG_DIR", logDir.toString());
         env.put("WEFT_PID_DIR", lockDir.toString());
-        env.put("JVM_ARGS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        env.put("JVM_ARGS", jvmArgs);
         Process p = builder.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -118,6 +119,16 @@ class WeftBatchIT {
                 dir.resolve("missing.txt").toString(), "--output", dir.resolve("o").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void aClientThatRanOutOfHeapIsNotRetried() throws Exception {
+        jvmArgs = "-Xmx48m -XX:+UseSerialGC";
+        Path words = OutOfMemoryIT.manyDistinctWords(dir.resolve("words.txt"));
+        Run r = batch("--retries", "3", "--retry-delay", "0", "--", examples(), "--input", words.toString(),
+                "--output", dir.resolve("o").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(52);
+        assertThat(r.out().lines()).hasSize(1).first().asString().contains("ended with exit code 52");
     }
 
     @Test

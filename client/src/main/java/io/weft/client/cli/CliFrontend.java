@@ -7,6 +7,8 @@ import io.weft.config.Configuration;
 import io.weft.config.DeploymentOptions;
 import io.weft.config.GlobalConfiguration;
 import io.weft.config.IllegalConfigurationException;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
+import io.weft.runtime.entrypoint.ProcessShutdown;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,9 @@ public final class CliFrontend {
     /** Environment variable that turns on stack traces, as {@code -v} does. */
     public static final String DEBUG_ENV = "WEFT_DEBUG";
 
+    /** How to give the client's JVM more heap, for its line after an OutOfMemoryError. */
+    static final String CLIENT_MEMORY_HINT = "a larger -Xmx in JVM_ARGS (default -Xmx1g; the local target runs"
+            + " the job in the client's JVM)";
     private static final Logger LOG = LoggerFactory.getLogger(CliFrontend.class);
 
     private final Map<String, String> environment;
@@ -71,6 +76,7 @@ public final class CliFrontend {
 
     /** Runs {@code weft} with {@code args} and exits the JVM with the command's exit code. */
     public static void main(String[] args) {
+        ProcessShutdown.install("CLI", CLIENT_MEMORY_HINT);
         defaultWeftHome();
         int exitCode = new CliFrontend().run(args, System.out, System.err);
         System.out.flush();
@@ -171,6 +177,7 @@ public final class CliFrontend {
         } catch (UsageException | IllegalConfigurationException e) {
             return usageError(e, err, verbose);
         } catch (RuntimeException e) {
+            OutOfMemoryExit.haltIfOutOfMemory(e);
             LOG.error("Internal error while running {}", options.jar, e);
             err.println("Internal error of the Weft client: " + Failures.message(e)
                     + " (please report it with this stack trace)");
@@ -181,6 +188,7 @@ public final class CliFrontend {
 
     private static int programFailed(Throwable thrown, ConsoleJobListener listener, PrintStream err,
             boolean verbose) {
+        OutOfMemoryExit.haltIfOutOfMemory(thrown);
         LOG.info("The program failed", thrown);
         JobExecutionException jobFailure = Failures.find(thrown, JobExecutionException.class);
         if (jobFailure != null) {

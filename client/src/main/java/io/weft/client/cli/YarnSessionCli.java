@@ -14,6 +14,7 @@ import io.weft.config.MemoryOptions;
 import io.weft.config.TaskManagerOptions;
 import io.weft.config.YarnOptions;
 import io.weft.jobmanager.yarn.YarnLaunchSpec;
+import io.weft.runtime.entrypoint.ProcessShutdown;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public final class YarnSessionCli {
 
     /** Runs {@code yarn-session.sh} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
+        ProcessShutdown.install("yarn-session.sh client", CliFrontend.CLIENT_MEMORY_HINT);
         CliFrontend.defaultWeftHome();
         int code = new YarnSessionCli(System.getenv()).run(args, System.in, System.out, System.err);
         System.out.flush();

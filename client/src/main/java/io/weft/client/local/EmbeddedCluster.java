@@ -6,6 +6,7 @@ import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.resourcemanager.FixedResourceDriver;
 import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.runtime.ResourceID;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.network.EmbeddedShuffleEnvironment;
 import io.weft.runtime.network.PartitionDirectory;
 import io.weft.runtime.taskexecutor.TaskExecutor;
@@ -72,6 +73,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     private void onFatalError(Throwable t) {
+        OutOfMemoryExit.haltIfOutOfMemory(t);
         fatalError.compareAndSet(null, t);
     }
 

@@ -1,7 +1,10 @@
 package io.weft.client.yarn;
 
+import io.weft.config.MemoryOptions;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
@@ -12,6 +15,8 @@ public final class ApplicationReports {
             YarnApplicationState.FAILED, YarnApplicationState.KILLED);
 
     private static final int MAX_DIAGNOSTICS = 2000;
+    /** How YARN's diagnostics name the exit code of a container ended by {@code OutOfMemoryExit}. */
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile("exitCode: " + OutOfMemoryExit.EXIT_CODE + "\\b");
 
     private ApplicationReports() {
     }
@@ -33,9 +38,14 @@ public final class ApplicationReports {
         return report.getHost() + ":" + report.getRpcPort();
     }
 
-    /** The report's diagnostics on one line (white space runs collapsed, long text cut), or "no diagnostics". */
+    /**
+     * The report's diagnostics on one line (white space runs collapsed, long text cut), or "no diagnostics"; led by
+     * what to change when YARN says that the ApplicationMaster's container exited because it ran out of memory.
+     */
     public static String diagnostics(ApplicationReport report) {
-        return oneLine(report.getDiagnostics());
+        String line = oneLine(report.getDiagnostics());
+        return OUT_OF_MEMORY.matcher(line).find() ? "The ApplicationMaster ran out of heap memory: raise "
+                + MemoryOptions.JOB_MANAGER_PROCESS_SIZE.key() + ". " + line : line;
     }
 
     /** {@code text} on one line, white space runs collapsed and cut after 2000 characters. */

@@ -31,4 +31,16 @@ class ApplicationReportsTest {
         assertThat(ApplicationReports.restAddress(report)).isNull();
         assertThat(ApplicationReports.hasEnded(report)).isTrue();
     }
+
+    @Test
+    void whenTheAmContainerExited52_thenTheDiagnosticsSayWhatToRaise() {
+        ApplicationReport report = Records.newRecord(ApplicationReport.class);
+        report.setDiagnostics("Application failed 1 times due to AM Container for appattempt_1_0001_000001 exited"
+                + " with  exitCode: 52\nFailing this attempt.");
+        assertThat(ApplicationReports.diagnostics(report))
+                .startsWith("The ApplicationMaster ran out of heap memory: raise jobmanager.memory.process.size. ")
+                .endsWith("exitCode: 52 Failing this attempt.");
+        report.setDiagnostics("AM Container exited with exitCode: 520");
+        assertThat(ApplicationReports.diagnostics(report)).isEqualTo("AM Container exited with exitCode: 520");
+    }
 }

@@ -4,6 +4,7 @@ import io.weft.api.FatalException;
 import io.weft.api.JobID;
 import io.weft.config.ClusterOptions;
 import io.weft.config.Configuration;
+import io.weft.config.MemoryOptions;
 import io.weft.config.RpcOptions;
 import io.weft.runtime.ErrorInfo;
 import io.weft.runtime.ExecutionAttemptID;
@@ -327,6 +328,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        ProcessShutdown.install("TaskManager", MemoryOptions.TASK_MANAGER_PROCESS_SIZE.key());
         Configuration config;
         ClusterSecret secret;
         try {

@@ -14,6 +14,7 @@ import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.network.FloatingBufferBudget;
 import io.weft.runtime.network.InputChannel;
 import io.weft.runtime.network.InputGate;
@@ -163,6 +164,7 @@ public final class Task implements Runnable {
             }
             finalState = ExecutionState.FINISHED;
         } catch (Throwable t) {
+            OutOfMemoryExit.haltIfOutOfMemory(t);
             if (isCanceling() || t instanceof CancelTaskException) {
                 finalState = ExecutionState.CANCELED;
             } else {
@@ -193,6 +195,7 @@ public final class Task implements Runnable {
             try {
                 chain.close();
             } catch (Throwable t) {
+                OutOfMemoryExit.haltIfOutOfMemory(t);
                 if (result == ExecutionState.FINISHED) {
                     result = ExecutionState.FAILED;
                     failure = ErrorInfo.of(t);

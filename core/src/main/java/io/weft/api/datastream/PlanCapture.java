@@ -4,6 +4,7 @@ import io.weft.api.InvalidProgramException;
 import io.weft.api.ProgramFailedException;
 import io.weft.config.Configuration;
 import io.weft.graph.JobGraph;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.lang.reflect.InvocationTargetException;
 
 /**
@@ -50,6 +51,7 @@ public final class PlanCapture {
         } catch (ProgramEnd end) {
             return capture.captured;
         } catch (Throwable t) {
+            OutOfMemoryExit.haltIfOutOfMemory(t);
             if (capture.captured != null && causedByEnd(t)) {
                 return capture.captured;
             }

@@ -5,9 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a JobManager or TaskManager process ends: on SIGTERM (or System.exit) a shutdown hook closes its components;
- * after a fatal error in any component the process halts at once with exit code {@value #FATAL_EXIT_CODE}, since
- * its state can no longer be trusted. Stateless.
+ * How a Weft process ends: on SIGTERM (or System.exit) a shutdown hook closes its components, within
+ * {@link ShutdownDeadline#BOUND}; after a fatal error in any component the process halts at once with exit code
+ * {@value #FATAL_EXIT_CODE}, since its state can no longer be trusted — or {@value OutOfMemoryExit#EXIT_CODE} when
+ * it ran out of memory ({@link OutOfMemoryExit}). Stateless.
  */
 public final class ProcessShutdown {
     /** Exit code of a process halted by a fatal error. */
@@ -17,8 +18,20 @@ public final class ProcessShutdown {
     private ProcessShutdown() {
     }
 
+    /**
+     * Sets up the ends of a process at its entrypoint: its halt on OutOfMemoryError and the bound of its shutdown.
+     *
+     * @param process what the last lines call the process ("TaskManager", "JobManager", "CLI", …)
+     * @param memoryHint how to give it more memory, for the line of an OutOfMemoryError
+     */
+    public static void install(String process, String memoryHint) {
+        OutOfMemoryExit.install(process, memoryHint);
+        ShutdownDeadline.install(process);
+    }
+
     /** Logs a fatal error of a component and halts the process. */
     public static void fatal(Throwable error) {
+        OutOfMemoryExit.haltIfOutOfMemory(error);
         LOG.error("Fatal error: the process stops", error);
         System.err.println("Fatal error, the process stops: " + error);
         Runtime.getRuntime().halt(FATAL_EXIT_CODE);

@@ -1,5 +1,6 @@
 package io.weft.runtime.rpc;
 
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -64,6 +65,7 @@ public final class MainThreadExecutor implements AutoCloseable {
                 try {
                     f.complete(task.call());
                 } catch (Throwable t) {
+                    OutOfMemoryExit.haltIfOutOfMemory(t);
                     f.completeExceptionally(t);
                 }
             });
@@ -98,6 +100,7 @@ public final class MainThreadExecutor implements AutoCloseable {
         try {
             task.run();
         } catch (Throwable t) {
+            OutOfMemoryExit.haltIfOutOfMemory(t);
             LOG.error("Unexpected error on {}", name, t);
             fatalErrorHandler.accept(t);
         }

@@ -2,6 +2,7 @@ package io.weft.jobmanager.entrypoint;
 
 import io.weft.api.FatalException;
 import io.weft.config.Configuration;
+import io.weft.config.MemoryOptions;
 import io.weft.jobmanager.blob.BlobStore;
 import io.weft.jobmanager.dispatcher.Dispatcher;
 import io.weft.jobmanager.program.PlanCaptureJarRunner;
@@ -74,6 +75,7 @@ public final class StandaloneJobManager implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        ProcessShutdown.install("JobManager", MemoryOptions.JOB_MANAGER_PROCESS_SIZE.key());
         Configuration config;
         ClusterSecret secret;
         try {

@@ -1,5 +1,6 @@
 package io.weft.jobmanager.rest;
 
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystems;
@@ -227,6 +228,7 @@ final class JarStore implements AutoCloseable {
                 try {
                     result.complete(task.call());
                 } catch (Throwable t) {
+                    OutOfMemoryExit.haltIfOutOfMemory(t);
                     result.completeExceptionally(t);
                 }
             });

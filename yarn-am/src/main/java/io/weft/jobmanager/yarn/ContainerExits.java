@@ -1,11 +1,14 @@
 package io.weft.jobmanager.yarn;
 
+import io.weft.config.MemoryOptions;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import org.apache.hadoop.yarn.api.records.ContainerExitStatus;
 import org.apache.hadoop.yarn.api.records.ContainerStatus;
 
 /**
  * Turns a completed container's status into one sentence for logs, job exceptions and diagnostics: why YARN ended
- * it (preempted, over its memory, released, its node lost) or how its process ended. Stateless.
+ * it (preempted, over its memory, released, its node lost) or how its process ended (out of heap, a fatal error,
+ * a signal). Stateless.
  */
 final class ContainerExits {
     /** Longest part of YARN's own diagnostics kept in a sentence. */
@@ -32,6 +35,9 @@ final class ContainerExits {
             case 137 -> "was killed (SIGKILL, exit code 137)";
             case 143 -> "was terminated (SIGTERM, exit code 143)";
             case 70 -> "stopped after a fatal error (exit code 70; see its taskmanager.log)";
+            case OutOfMemoryExit.EXIT_CODE -> "ran out of heap memory (exit code 52): raise "
+                    + (what.startsWith("TaskManager") ? MemoryOptions.TASK_MANAGER_PROCESS_SIZE.key()
+                            : MemoryOptions.JOB_MANAGER_PROCESS_SIZE.key());
             case 0 -> "exited (exit code 0)";
             default -> "exited with code " + code + " (see its taskmanager.err and taskmanager.log)";
         };

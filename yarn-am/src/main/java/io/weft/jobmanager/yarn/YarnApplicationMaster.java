@@ -3,6 +3,7 @@ package io.weft.jobmanager.yarn;
 import io.weft.api.JobStatus;
 import io.weft.config.ClusterOptions;
 import io.weft.config.Configuration;
+import io.weft.config.MemoryOptions;
 import io.weft.config.RestOptions;
 import io.weft.config.YarnOptions;
 import io.weft.jobmanager.JobResult;
@@ -13,6 +14,7 @@ import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.jobmanager.rest.RestEndpoint;
 import io.weft.jobmanager.rpc.JobManagerRpcEndpoint;
 import io.weft.runtime.entrypoint.EntrypointArguments;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.entrypoint.ProcessShutdown;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.netty.NettyRpcSystem;
@@ -218,6 +220,7 @@ public final class YarnApplicationMaster {
     }
 
     public static void main(String[] args) {
+        ProcessShutdown.install("ApplicationMaster", MemoryOptions.JOB_MANAGER_PROCESS_SIZE.key());
         Map<String, String> env = System.getenv();
         YarnApplicationMaster am;
         try {
@@ -248,6 +251,7 @@ public final class YarnApplicationMaster {
         try {
             end = am.run();
         } catch (Exception e) {
+            OutOfMemoryExit.haltIfOutOfMemory(e);
             LOG.error("ApplicationMaster failed", e);
             System.err.println("ApplicationMaster failed: " + e);
             am.close();

@@ -3,6 +3,7 @@ package io.weft.runtime.network.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.network.netty.DataMessages.BufferResponse;
 import io.weft.runtime.network.netty.DataMessages.DataMessage;
 import io.weft.runtime.network.netty.DataMessages.ErrorResponse;
@@ -50,6 +51,7 @@ final class DataClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         if (firstError == null) {
             firstError = cause;
         }

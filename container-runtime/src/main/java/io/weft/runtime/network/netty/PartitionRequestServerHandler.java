@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.network.Buffer;
 import io.weft.runtime.network.ResultPartition;
 import io.weft.runtime.network.ResultPartitionManager;
@@ -256,6 +257,7 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         if (firstError == null) {
             firstError = cause;
             LOG.warn("Closing data connection from {}: {}", peer, describe(cause));

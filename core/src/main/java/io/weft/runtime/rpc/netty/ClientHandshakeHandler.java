@@ -8,6 +8,7 @@ import io.weft.rpc.messages.HandshakeChallenge;
 import io.weft.rpc.messages.HandshakeOutcome;
 import io.weft.rpc.messages.HandshakeResponse;
 import io.weft.rpc.messages.Nonce;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.RpcConnectionException;
 import java.util.concurrent.Executor;
@@ -120,6 +121,7 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         fail(ctx, Failures.describe(cause), cause);
     }
 

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weft.rpc.messages.RpcEnvelope;
 import io.weft.rpc.messages.RpcKind;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.rpc.RpcConnectionException;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ final class ClientResponseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         if (firstError == null) {
             firstError = cause;
             LOG.warn("Closing RPC connection to {}: {}", peer, Failures.describe(cause));

@@ -10,6 +10,7 @@ import io.weft.rpc.messages.HandshakeChallenge;
 import io.weft.rpc.messages.HandshakeOutcome;
 import io.weft.rpc.messages.HandshakeResponse;
 import io.weft.rpc.messages.Nonce;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.rpc.ClusterSecret;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         reject(ctx, Failures.describe(cause), null);
     }
 

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weft.rpc.messages.RpcEnvelope;
 import io.weft.rpc.messages.RpcErrorKind;
 import io.weft.rpc.messages.RpcKind;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.rpc.RpcTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -110,6 +111,7 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
             onHandlerFailure(channel, id, request, type, e);
             return;
         } catch (Error e) {
+            OutOfMemoryExit.haltIfOutOfMemory(e);
             // Answer, then let the executor see the error (a MainThreadExecutor hands it to its fatal handler).
             onHandlerFailure(channel, id, request, type, e);
             throw e;
@@ -197,6 +199,7 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         fail(ctx, Failures.describe(cause));
     }
 

@@ -17,6 +17,7 @@ import io.weft.jobmanager.rest.FormFile;
 import io.weft.jobmanager.rest.RestException;
 import io.weft.jobmanager.rest.RestResponse;
 import io.weft.jobmanager.rest.RestRouter;
+import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -164,6 +165,7 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        OutOfMemoryExit.haltIfOutOfMemory(cause);
         if (cause instanceof IOException) {
             // the client went away (reset, broken pipe): nothing to answer, nothing wrong here
             LOG.debug("REST connection from {} failed, closing it: {}", ctx.channel().remoteAddress(), cause.toString());
