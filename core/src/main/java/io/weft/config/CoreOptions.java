@@ -9,7 +9,11 @@ public final class CoreOptions {
             "Parallelism of operators that set none themselves.", 1, Integer.MAX_VALUE);
 
     public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.intOption("pipeline.max-parallelism",
-            128, "Number of key groups: the upper bound of the parallelism of keyed operators.", 1, 32768);
+            128, "Number of key groups: the upper bound of the parallelism of keyed operators. Unset, it is 128 or"
+                    + " the operator's parallelism, whichever is larger.", 1, 32768);
+
+    /** The largest max parallelism (number of key groups) an operator may have, as in Flink. */
+    public static final int UPPER_BOUND_MAX_PARALLELISM = 32768;
 
     public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE = ConfigOptions.enumOption(
             "execution.runtime-mode", RuntimeExecutionMode.class, RuntimeExecutionMode.STREAMING,

@@ -112,6 +112,11 @@ public final class StreamGraphGenerator {
         int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism()
                 : config.contains(CoreOptions.MAX_PARALLELISM) ? config.get(CoreOptions.MAX_PARALLELISM)
                 : Math.max(CoreOptions.MAX_PARALLELISM.defaultValue(), parallelism);
+        if (parallelism > CoreOptions.UPPER_BOUND_MAX_PARALLELISM) {
+            throw new IllegalConfigurationException("Parallelism " + parallelism + " of '" + t.getName()
+                    + "' is above the largest max parallelism, " + CoreOptions.UPPER_BOUND_MAX_PARALLELISM
+                    + ": use a parallelism of at most " + CoreOptions.UPPER_BOUND_MAX_PARALLELISM);
+        }
         if (parallelism > maxParallelism) {
             throw new IllegalConfigurationException("Parallelism " + parallelism + " of '" + t.getName()
                     + "' exceeds its max parallelism " + maxParallelism + ": raise setMaxParallelism(...)");

@@ -54,6 +54,7 @@ final class BadInput {
     private int exitCode = -1;
     private boolean usageFollows;
     private boolean warningsAllowed;
+    private boolean jobFails;
     private Duration timeout = DEFAULT_TIMEOUT;
 
     private BadInput(Target target, String point, String name) {
@@ -97,6 +98,19 @@ final class BadInput {
     BadInput withUsage() {
         usageFollows = true;
         return this;
+    }
+
+    /**
+     * The job is submitted and fails (exit code 1): attached runs report that on stdout, so the words are looked
+     * for in its "Cause: …" line there, and stderr must hold nothing but warnings.
+     */
+    BadInput jobFails() {
+        jobFails = true;
+        return this;
+    }
+
+    boolean reportsJobFailure() {
+        return jobFails;
     }
 
     /** Lines "WARN …" of the client's console log may come before the error line. */

@@ -109,6 +109,17 @@ class BadInputIT {
     }
 
     private static void checkTheOneLine(BadInput badInput, DistScripts.Run run, String described) {
+        if (badInput.reportsJobFailure()) {
+            assertThat(run.err().lines().filter(l -> !l.isBlank() && !l.startsWith("WARN ")))
+                    .as("stderr of the failed job of %s", described).isEmpty();
+            List<String> causes = run.out().lines().filter(l -> l.startsWith("Cause: ")).toList();
+            assertThat(causes).as("the Cause line of %s", described).hasSize(1);
+            for (String word : badInput.words()) {
+                assertThat(causes.get(0).toLowerCase(Locale.ROOT)).as("the Cause line of %s", described)
+                        .contains(word.toLowerCase(Locale.ROOT));
+            }
+            return;
+        }
         List<String> lines = run.err().lines().filter(line -> !line.isBlank()).toList();
         int first = 0;
         if (badInput.warningsAllowed()) {

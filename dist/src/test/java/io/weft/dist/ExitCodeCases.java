@@ -27,6 +27,13 @@ final class ExitCodeCases {
                         .run(c -> List.of("weft", "run", "-m", "127.0.0.1:1", c.examplesJar(), "--input",
                                 c.path("in.txt"), "--output", c.path("out")))
                         .exits(3).says("cannot reach the jobmanager", "127.0.0.1:1").leavesNo("out"),
+                BadInput.on(LOCAL, "7", "an output directory holding a dead run's in-progress file")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .given(c -> c.write("out/.part-0-0.inprogress", "partial\n"))
+                        .run(c -> List.of("weft", "run", c.examplesJar(), "--input", c.path("in.txt"), "--output",
+                                c.path("out")))
+                        .exits(2).says(".part-0-0.inprogress", "earlier run that did not end")
+                        .leavesNo("out/part-0"),
                 wordCountWithoutOutput(LOCAL, List.of()),
                 wordCountWithoutOutput(REMOTE, List.of("-m", "@rest")),
                 wordCountWithoutOutput(YARN, List.of("-t", "yarn-per-job")),

@@ -1,7 +1,9 @@
 package io.weft.dist;
 
 import static io.weft.dist.BadInput.Target.LOCAL;
+import static io.weft.dist.BadInput.Target.REMOTE;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,6 +29,18 @@ final class RuntimeCases {
                                 "--output", c.path("out")))
                         .exits(52).says("Weft CLI ran out of heap memory (OutOfMemoryError: Java heap space)",
                                 "exiting with code 52", "-Xmx in JVM_ARGS")
-                        .allowsWarnings());
+                        .allowsWarnings(),
+                BadInput.on(LOCAL, "2", "runaway parallelism")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .run(c -> List.of("weft", "run", "-p", "100000", c.examplesJar(), "--input",
+                                c.path("in.txt"), "--output", c.path("out")))
+                        .exits(2).says("100000", "largest max parallelism", "32768").leavesNo("out")
+                        .timeout(Duration.ofSeconds(30)),
+                BadInput.on(REMOTE, "2", "more slots than the standalone cluster has")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .run(c -> List.of("weft", "run", "-m", c.rest(), "-p", "5", c.examplesJar(), "--input",
+                                c.path("in.txt"), "--output", c.path("out")))
+                        .jobFails().exits(1).says("needs 5 slots", "2 in all")
+                        .timeout(Duration.ofSeconds(60)));
     }
 }

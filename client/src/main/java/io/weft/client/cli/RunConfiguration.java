@@ -30,6 +30,24 @@ final class RunConfiguration {
      * @throws UsageException for an option this version cannot carry out, a malformed {@code -D} or {@code -p < 1}
      * @throws IllegalConfigurationException for an unknown {@code -D} key or a value that does not parse
      */
+    /**
+     * Refuses a {@code -p} that no job could run with, before anything starts: above the configured
+     * {@code pipeline.max-parallelism}, or above the largest max parallelism there is.
+     */
+    private static void checkAgainstMaxParallelism(int parallelism, Configuration config) {
+        if (config.contains(CoreOptions.MAX_PARALLELISM)
+                && parallelism > config.get(CoreOptions.MAX_PARALLELISM)) {
+            throw new UsageException("Parallelism " + parallelism + " (-p) is above the max parallelism "
+                    + config.get(CoreOptions.MAX_PARALLELISM) + " (" + CoreOptions.MAX_PARALLELISM.key()
+                    + "): lower -p or raise " + CoreOptions.MAX_PARALLELISM.key());
+        }
+        if (parallelism > CoreOptions.UPPER_BOUND_MAX_PARALLELISM) {
+            throw new UsageException("Parallelism " + parallelism + " (-p) is above the largest max parallelism, "
+                    + CoreOptions.UPPER_BOUND_MAX_PARALLELISM + ": use -p " + CoreOptions.UPPER_BOUND_MAX_PARALLELISM
+                    + " or less");
+        }
+    }
+
     static Configuration build(RunOptions options, Configuration loaded) {
         if (options.parallelism != null && options.parallelism < 1) {
             throw new UsageException("Parallelism must be at least 1, not " + options.parallelism + ": fix -p");
@@ -37,6 +55,7 @@ final class RunConfiguration {
         Configuration config = new Configuration(loaded);
         config.addAll(parseDynamicProperties(options.dynamicProperties));
         if (options.parallelism != null) {
+            checkAgainstMaxParallelism(options.parallelism, config);
             config.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism);
         }
         Target target = checkTarget(options, config);

@@ -204,6 +204,15 @@ class CliFrontendUsageErrorsTest {
     }
 
     @Test
+    void whenParallelismIsAboveTheMaxParallelism_thenRefusedBeforeAnythingStarts() {
+        assertOneLineUsageError(CliResult.of(env, "run", "-p", "100000", helloJar.toString()),
+                "Parallelism 100000 (-p) is above the largest max parallelism, 32768");
+        assertOneLineUsageError(CliResult.of(env, "run", "-p", "64", "-D", "pipeline.max-parallelism=32",
+                helloJar.toString()), "Parallelism 64 (-p) is above the max parallelism 32"
+                + " (pipeline.max-parallelism): lower -p or raise pipeline.max-parallelism");
+    }
+
+    @Test
     void whenDynamicPropertyIsOutOfRange_thenRefused() {
         CliResult r = CliResult.of(env, "run", "-D", "taskmanager.numberOfTaskSlots=0", helloJar.toString());
 

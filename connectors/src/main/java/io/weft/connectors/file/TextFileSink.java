@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each attempt writes to a hidden {@code .part-<subtask>-<attempt>.inprogress} file and renames it to
  * {@code part-<subtask>} only when the subtask finishes, replacing the output of an earlier attempt; a failed or
  * cancelled attempt deletes its in-progress file, so readers never see partial output. Before submission,
- * {@link #validate} refuses an output directory that already holds visible files (unless overwriting was asked
- * for), creates the directory and proves it writable.
+ * {@link #validate} refuses an output directory that already holds visible files or in-progress files of a run
+ * that died (unless overwriting was asked for), creates the directory and proves it writable. A new attempt
+ * deletes the in-progress files its subtask's earlier attempts left when their process died.
  *
  * <h2>Threading</h2>
  * The sink is immutable and shared by all subtasks; each writer is used by its subtask's task thread only.
@@ -97,7 +98,18 @@ public final class TextFileSink<T> implements Sink<T> {
                     + " is an existing file: choose a directory path for the output");
         }
         for (FileStatus child : fs.listStatus(dir)) {
-            if (!HadoopFileSystems.isVisible(child.getPath().getName())) {
+            String name = child.getPath().getName();
+            if (name.startsWith(".part-") && name.endsWith(TextFileWriter.IN_PROGRESS_SUFFIX)) {
+                if (!overwrite) {
+                    throw new InvalidProgramException("Output directory " + shown + " holds " + name + ", partial"
+                            + " output of an earlier run that did not end: delete it (or the directory) or choose"
+                            + " another");
+                }
+                LOG.info("Deleting {} of an earlier run that did not end", child.getPath());
+                fs.delete(child.getPath(), false);
+                continue;
+            }
+            if (!HadoopFileSystems.isVisible(name)) {
                 continue;
             }
             if (!overwrite) {

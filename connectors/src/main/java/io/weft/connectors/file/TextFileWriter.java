@@ -4,6 +4,7 @@ import io.weft.api.connector.SinkWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TextFileWriter<T> implements SinkWriter<T> {
     static final int BUFFER_SIZE = 1 << 20;
+    /** The suffix of the hidden file an attempt writes into. */
+    static final String IN_PROGRESS_SUFFIX = ".inprogress";
     private static final Logger LOG = LoggerFactory.getLogger(TextFileWriter.class);
 
     private final FileSystem fs;
@@ -38,10 +41,34 @@ final class TextFileWriter<T> implements SinkWriter<T> {
 
     static <T> TextFileWriter<T> create(Path directory, int subtask, int attempt) throws IOException {
         FileSystem fs = HadoopFileSystems.resolve(directory);
-        Path inProgress = new Path(directory, ".part-" + subtask + "-" + attempt + ".inprogress");
+        Path inProgress = new Path(directory, ".part-" + subtask + "-" + attempt + IN_PROGRESS_SUFFIX);
         Path target = new Path(directory, "part-" + subtask);
         LOG.debug("Subtask {} attempt {} writes to {}", subtask, attempt, inProgress);
+        deleteEarlierAttempts(fs, directory, subtask, attempt);
         return new TextFileWriter<>(fs, inProgress, target, fs.create(inProgress, true));
+    }
+
+    /**
+     * Deletes the in-progress files that earlier attempts of this subtask left when their process died (a clean
+     * end deletes its own in {@link #close()}), so that no partial output outlives the attempt that wrote it.
+     */
+    private static void deleteEarlierAttempts(FileSystem fs, Path directory, int subtask, int attempt)
+            throws IOException {
+        if (attempt == 0 || !fs.exists(directory)) {
+            return;
+        }
+        String prefix = ".part-" + subtask + "-";
+        for (FileStatus child : fs.listStatus(directory)) {
+            String name = child.getPath().getName();
+            if (!name.startsWith(prefix) || !name.endsWith(IN_PROGRESS_SUFFIX)) {
+                continue;
+            }
+            String number = name.substring(prefix.length(), name.length() - IN_PROGRESS_SUFFIX.length());
+            if (number.matches("[0-9]{1,9}") && Integer.parseInt(number) < attempt) {
+                LOG.info("Deleting {}, left by an earlier attempt that did not end", child.getPath());
+                fs.delete(child.getPath(), false);
+            }
+        }
     }
 
     @Override

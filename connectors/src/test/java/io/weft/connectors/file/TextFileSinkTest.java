@@ -68,9 +68,30 @@ class TextFileSinkTest {
         TextFileSink.forPath(out.toString()).validate(new Configuration());
         assertThat(out).isDirectory();
         Files.writeString(out.resolve("_SUCCESS"), "");
-        Files.writeString(out.resolve(".part-0-0.inprogress"), "x");
+        Files.writeString(out.resolve(".crc"), "x");
         TextFileSink.forPath(out.toUri().toString()).validate(new Configuration());
-        assertThat(names(out)).containsExactlyInAnyOrder("_SUCCESS", ".part-0-0.inprogress");
+        assertThat(names(out)).containsExactlyInAnyOrder("_SUCCESS", ".crc");
+    }
+
+    @Test
+    void validate_inProgressFilesOfARunThatDied_countAsOutput() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("died"));
+        Files.writeString(out.resolve(".part-0-0.inprogress"), "partial");
+        assertThatThrownBy(() -> TextFileSink.forPath(out.toString()).validate(new Configuration()))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessage("Output directory file:" + out + " holds .part-0-0.inprogress, partial output of an"
+                        + " earlier run that did not end: delete it (or the directory) or choose another");
+        TextFileSink.forPath(out.toString()).withOverwrite(true).validate(new Configuration());
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void aNewAttemptDeletesWhatEarlierAttemptsOfItsSubtaskLeftWhenTheyDied() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("restarted"));
+        Files.writeString(out.resolve(".part-0-0.inprogress"), "died");
+        Files.writeString(out.resolve(".part-1-0.inprogress"), "another subtask's");
+        SinkDriver.runSuccessful(TextFileSink.forPath(out.toString()), new TestSinkContext(0, 2, 1), List.of("a"));
+        assertThat(names(out)).containsExactlyInAnyOrder("part-0", ".part-1-0.inprogress");
     }
 
     @Test

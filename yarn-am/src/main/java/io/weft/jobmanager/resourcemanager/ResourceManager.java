@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResourceManager implements ResourceManagerGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+    /**
+     * How long a request for more slots than a cluster that cannot start TaskManagers has in all waits for
+     * TaskManagers still registering before it fails, naming both numbers.
+     */
+    static final Duration SHORTAGE_GRACE = Duration.ofSeconds(10);
     private final MainThreadExecutor main;
     private final ResourceManagerDriver driver;
     private final Map<ResourceID, Registration> taskManagers = new LinkedHashMap<>();
@@ -112,8 +117,21 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
                     return;
                 }
             }
+            if (!driver.canStartTaskManagers() && totalSlots() < count) {
+                // more slots than the whole cluster has: TaskManagers that are just starting get a short grace
+                request.shortage = main.schedule(() -> {
+                    if (totalSlots() < count && pending.remove(request)) {
+                        request.cancelTimers();
+                        result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " needs " + count
+                                + " slots but the cluster has " + totalSlots() + " in all (" + taskManagers.size()
+                                + " TaskManagers, " + driver.describeCapacity() + "): start more TaskManagers,"
+                                + " raise taskmanager.numberOfTaskSlots or lower the parallelism"));
+                    }
+                }, SHORTAGE_GRACE);
+            }
             request.timeout = main.schedule(() -> {
                 if (pending.remove(request)) {
+                    request.cancelTimers();
                     driver.cancelSurplusRequests(missingSlots());
                     result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " could not get "
                             + count + " slots within " + timeout.toSeconds() + " s (" + freeSlots() + " free, "
@@ -127,9 +145,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     private void servePending() {
         while (!pending.isEmpty() && freeSlots() >= pending.peek().count) {
             PendingRequest r = pending.poll();
-            if (r.timeout != null) {
-                r.timeout.cancel(false);
-            }
+            r.cancelTimers();
             allocate(r);
         }
     }
@@ -137,6 +153,10 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
     /** Slots the waiting requests need beyond the free ones. */
     private int missingSlots() {
         return Math.max(0, pending.stream().mapToInt(p -> p.count).sum() - freeSlots());
+    }
+
+    private int totalSlots() {
+        return taskManagers.values().stream().mapToInt(r -> r.owners.length).sum();
     }
 
     private int freeSlots() {
@@ -187,9 +207,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         for (PendingRequest r : new ArrayList<>(pending)) {
             if (r.jobId.equals(jobId)) {
                 pending.remove(r);
-                if (r.timeout != null) {
-                    r.timeout.cancel(false);
-                }
+                r.cancelTimers();
                 r.result.completeExceptionally(new NotEnoughSlotsException("Job " + jobId + " withdrew its request"
                         + " for " + r.count + " slots"));
                 withdrawn = true;
@@ -370,9 +388,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         public void failPendingRequests(String cause) {
             while (!pending.isEmpty()) {
                 PendingRequest r = pending.poll();
-                if (r.timeout != null) {
-                    r.timeout.cancel(false);
-                }
+                r.cancelTimers();
                 r.result.completeExceptionally(new NotEnoughSlotsException("Job " + r.jobId + " cannot get "
                         + r.count + " slots: " + cause));
             }
@@ -386,11 +402,21 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         final int count;
         final CompletableFuture<List<SlotOffer>> result;
         ScheduledFuture<?> timeout;
+        ScheduledFuture<?> shortage;
 
         PendingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {
             this.jobId = jobId;
             this.count = count;
             this.result = result;
+        }
+
+        void cancelTimers() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (shortage != null) {
+                shortage.cancel(false);
+            }
         }
     }
 }
