@@ -68,7 +68,7 @@ class OutOfMemoryIT {
         Path classes = Path.of(HeapPressure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jar = JobJars.pack(List.of(classes), null, dir.resolve("pressure.jar"),
                 name -> name.startsWith("io/weft/dist/jobs/"));
-        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(Files.createDirectories(dir.resolve("conf")).resolve("weft-conf.yaml"), "# defaults\n");
         DistScripts.Background client = new DistScripts(dir, Map.of("JVM_ARGS", "-Xmx64m -XX:+UseSerialGC",
                 "WEFT_CONF_DIR", dir.resolve("conf").toString()))
                 .start("weft", "run", "-c", HeapPressure.class.getName(), jar.toString());

@@ -39,7 +39,7 @@ class WeftBatchIT {
         assertThat(dist.resolve("bin/weft-batch")).isExecutable();
         logDir = dir.resolve("log");
         lockDir = dir.resolve("locks");
-        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(Files.createDirectories(dir.resolve("conf")).resolve("weft-conf.yaml"), "# defaults\n");
         Files.writeString(dir.resolve("in.txt"), "to be or not to be\n");
     }
 
