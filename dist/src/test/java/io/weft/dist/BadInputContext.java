@@ -85,6 +85,13 @@ final class BadInputContext {
         return confDir;
     }
 
+    /** The value of {@code key} in the case's {@code weft-conf.yaml} (its last {@code key: value} line). */
+    String confValue(String key) throws IOException {
+        return Files.readAllLines(confDir.resolve("weft-conf.yaml")).stream().filter(l -> l.startsWith(key + ":"))
+                .reduce((a, b) -> b).map(l -> l.substring(key.length() + 1).trim())
+                .orElseThrow(() -> new IllegalStateException(key + " is not in " + confDir));
+    }
+
     /** Appends a line to the case's {@code weft-conf.yaml}. */
     BadInputContext conf(String line) throws IOException {
         Files.writeString(confDir.resolve("weft-conf.yaml"), "\n" + line + "\n", StandardOpenOption.CREATE,

@@ -1,6 +1,7 @@
 package io.weft.dist;
 
 import static io.weft.dist.BadInput.Target.LOCAL;
+import static io.weft.dist.BadInput.Target.REMOTE;
 import static io.weft.dist.BadInput.Target.YARN;
 
 import java.nio.file.Files;
@@ -33,6 +34,15 @@ final class ConfigCases {
                         .run(c -> List.of("weft", "run", "-t", "yarn-per-job", c.examplesJar(), "--input",
                                 c.path("in.txt"), "--output", c.path("out")))
                         .exits(2).says("yarn.application-attempts", "at least 1").leavesNo("out"),
+                BadInput.on(LOCAL, "8", "-m with an unknown host")
+                        .run(c -> List.of("weft", "list", "-m", "no-such-host.invalid:8081"))
+                        .exits(3).says("unknown host 'no-such-host.invalid'"),
+                BadInput.on(REMOTE, "8", "-m at the JobManager's RPC port")
+                        .run(c -> List.of("weft", "list", "-m", "127.0.0.1:" + c.confValue("jobmanager.rpc.port")))
+                        .exits(3).says("does not answer HTTP", "rest.port"),
+                BadInput.on(LOCAL, "8", "a malformed -m")
+                        .run(c -> List.of("weft", "list", "-m", "localhost"))
+                        .exits(2).says("'localhost' is not HOST:PORT"),
                 BadInput.on(LOCAL, "8", "WEFT_CONF_DIR naming a file")
                         .given(c -> c.env("WEFT_CONF_DIR", c.confDir().resolve("weft-conf.yaml").toString()))
                         .run(c -> List.of("weft", "list"))

@@ -6,6 +6,9 @@ import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.RestToken;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,6 +146,15 @@ public final class RestClusterClient {
         return started.path("jobid").asText();
     }
 
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse<String> response;
         if (token != null) {
@@ -151,9 +163,18 @@ public final class RestClusterClient {
         try {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
+            if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+                throw new ClusterUnreachableException("Cannot reach the JobManager at " + address + ": unknown host '"
+                        + base.getHost() + "'; check the host name in -m HOST:PORT", e);
+            }
             throw new ClusterUnreachableException("Cannot reach the JobManager at " + address + " (connection"
                     + " refused): check -m HOST:PORT and that the cluster runs", e);
         } catch (IOException e) {
+            if (e instanceof ProtocolException || String.valueOf(e.getMessage()).startsWith("parsing HTTP")) {
+                // the bytes it answered with are not for a terminal
+                throw new ClusterUnreachableException("The process at " + address + " does not answer HTTP: -m"
+                        + " must name the JobManager's REST port (rest.port, 8081 by default), not its RPC port", e);
+            }
             throw new ClusterUnreachableException("No answer from the JobManager at " + address + " (" + e + "):"
                     + " check -m HOST:PORT and the network", e);
         } catch (InterruptedException e) {
