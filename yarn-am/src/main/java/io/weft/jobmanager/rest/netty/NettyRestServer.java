@@ -17,12 +17,14 @@ import io.netty.util.concurrent.Future;
 import io.weft.api.WeftException;
 import io.weft.jobmanager.rest.RestRouter;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP transport of the REST endpoint: a Netty server (NIO) that decodes HTTP/1.1 requests, aggregates bodies up
- * to a limit, and hands each request to a {@link RestRouter}, writing its JSON answer.
+ * The HTTP transport of the REST endpoint: a Netty server (NIO) that decodes HTTP/1.1 requests, streams file uploads
+ * to disk and aggregates other (small) bodies, both up to a limit, and hands each request to a {@link RestRouter},
+ * writing its JSON answer.
  *
  * <h2>Threading and life cycle</h2>
  * One acceptor thread ({@code weft-rest-boss-*}) and {@value #IO_THREADS} I/O threads ({@code weft-rest-io-*}) that
@@ -32,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NettyRestServer implements AutoCloseable {
     private static final int IO_THREADS = 2;
+    /** The largest body of a request that is not a file upload (a JSON body): it is held in memory. */
+    static final int MAX_AGGREGATED_LENGTH = 1 << 20;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup ioGroup;
     private final Channel serverChannel;
@@ -47,10 +51,12 @@ public final class NettyRestServer implements AutoCloseable {
      *
      * @param port the port, or 0 for a free one (see {@link #boundAddress()})
      * @param maxContentLength the largest request body in bytes; larger ones get 413
+     * @param uploadDirectory where the files of multipart bodies are received
      * @throws WeftException naming the address and the setting to change when it cannot bind
      */
-    public static NettyRestServer start(String bindAddress, int port, int maxContentLength, Duration idleTimeout,
-            RestRouter router, ObjectMapper mapper) {
+    public static NettyRestServer start(String bindAddress, int port, long maxContentLength, Path uploadDirectory,
+            Duration idleTimeout, RestRouter router, ObjectMapper mapper) {
+        int aggregated = (int) Math.min(maxContentLength, MAX_AGGREGATED_LENGTH);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("weft-rest-boss", true),
                 NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS, new DefaultThreadFactory("weft-rest-io", true),
@@ -67,7 +73,10 @@ public final class NettyRestServer implements AutoCloseable {
                                         TimeUnit.MILLISECONDS))
                                 .addLast("close-idle", new IdleConnectionCloser())
                                 .addLast("http", new HttpServerCodec())
-                                .addLast("aggregator", new JsonHttpObjectAggregator(maxContentLength, mapper))
+                                .addLast("upload", new MultipartUploadHandler(maxContentLength, uploadDirectory,
+                                        mapper))
+                                .addLast("aggregator", new JsonHttpObjectAggregator(aggregated,
+                                        aggregated == maxContentLength, mapper))
                                 .addLast("rest", new RestChannelHandler(router, mapper));
                     }
                 });
