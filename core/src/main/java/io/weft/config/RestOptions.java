@@ -20,9 +20,10 @@ public final class RestOptions {
                     + "can connect.");
 
     public static final ConfigOption<MemorySize> SERVER_MAX_CONTENT_LENGTH = ConfigOptions.memoryOption(
-            "rest.server.max-content-length", MemorySize.parse("100mb"),
-            "Largest request body the REST endpoint accepts (a job jar upload included); larger ones get 413. "
-                    + "At most 2047mb.");
+            "rest.server.max-content-length", MemorySize.parse("1gb"),
+            "Largest request body the REST endpoint accepts (a job jar upload included); larger ones get 413 with a "
+                    + "line naming this key. Uploads stream to disk (web.upload.dir), so this bounds disk, not memory; "
+                    + "bodies that are not multipart/form-data uploads are held in memory and limited to 1mb.");
 
     public static final ConfigOption<Duration> IDLENESS_TIMEOUT = ConfigOptions.durationOption(
             "rest.idleness-timeout", Duration.ofMinutes(5),

@@ -75,6 +75,13 @@ class YarnSessionIT {
             assertThat(run.exitCode()).as(run::toString).isZero();
             assertThat(YarnJobsIT.output(scripts, out)).isEqualTo(expected);
         }
+        // a fat job jar (about 200 MB) streams to the session's JobManager with the default settings
+        Path fat = FatJarIT.fatJar(Path.of(examplesJar), dir.resolve("fat.jar"));
+        DistScripts.Run fatRun = scripts.run("weft", "run", "-t", "yarn-session", "-c", "io.weft.examples.WordCount",
+                fat.toString(), "--input", "hdfs:///session/words.txt", "--output", "hdfs:///session/fat");
+        assertThat(fatRun.exitCode()).as(fatRun::toString).isZero();
+        assertThat(YarnJobsIT.output(scripts, "/session/fat")).isEqualTo(expected);
+        Files.delete(fat);
         DistScripts.Background first = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
                 "hdfs:///session/words.txt", "--output", "hdfs:///session/at-once-1");
         DistScripts.Background second = scripts.start("weft", "run", "-t", "yarn-session", examplesJar, "--input",
@@ -93,7 +100,8 @@ class YarnSessionIT {
         check(scripts.run("weft", "cancel", slowJob, "-t", "yarn-session"));
         awaitStatus(scripts, slowJob, "CANCELED");
         DistScripts.Run all = check(scripts.run("weft", "list", "-a", "-t", "yarn-session", "-id", app));
-        assertThat(all.out().lines().filter(l -> l.contains("FINISHED")).count()).as(all::toString).isEqualTo(4);
+        // two in turn, the fat jar, two at once
+        assertThat(all.out().lines().filter(l -> l.contains("FINISHED")).count()).as(all::toString).isEqualTo(5);
         assertThat(all.out()).contains(slowJob + " CANCELED");
 
         awaitOnlyTheApplicationMasterContainer(scripts, app);

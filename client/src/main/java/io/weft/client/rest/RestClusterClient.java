@@ -30,6 +30,8 @@ import java.util.UUID;
  */
 public final class RestClusterClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The slowest upload rate waited for: a jar's upload may take its size at this rate on top of the timeout. */
+    private static final long UPLOAD_BYTES_PER_SECOND = 1L << 20;
     private final String address;
     private final URI base;
     private final HttpClient http;
@@ -111,39 +113,62 @@ public final class RestClusterClient {
     }
 
     /**
-     * Uploads a jar and runs it ({@code POST /jars/upload}, then {@code POST /jars/:jarid/run}).
+     * Uploads a jar and runs it ({@code POST /jars/upload}, then {@code POST /jars/:jarid/run}), then deletes the
+     * uploaded jar ({@code DELETE /jars/:jarid}): the cluster keeps its own copy for the job's TaskManagers.
      *
      * @return the new job's id
+     * @throws RestRequestException 413 when the jar is larger than the cluster's
+     *     {@code rest.server.max-content-length} (the message names the key)
      */
     public String submitJar(Path jar, String entryClass, List<String> args, Integer parallelism) throws IOException {
+        String jarId = uploadJar(jar);
+        try {
+            var run = JSON.createObjectNode();
+            if (entryClass != null) {
+                run.put("entryClass", entryClass);
+            }
+            var argList = run.putArray("programArgsList");
+            args.forEach(argList::add);
+            if (parallelism != null) {
+                run.put("parallelism", parallelism);
+            }
+            JsonNode started = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(run.toString())));
+            return started.path("jobid").asText();
+        } finally {
+            deleteJarQuietly(jarId);
+        }
+    }
+
+    /**
+     * Uploads a jar, streaming it from disk; returns its jar id. Without {@code Expect: 100-continue}: Java 17's
+     * client waits for ever when the answer to it is not 100; a jar over the cluster's limit is answered 413 at
+     * once, and the cluster drops the rest of the body as it arrives.
+     */
+    public String uploadJar(Path jar) throws IOException {
         String boundary = "weft-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
                 + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + (int) Files.size(jar) + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        byte[] content = Files.readAllBytes(jar);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        long size = Files.size(jar);
         JsonNode uploaded = send(HttpRequest.newBuilder(base.resolve("/jars/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail))),
+                timeout.plus(Duration.ofSeconds(size / UPLOAD_BYTES_PER_SECOND)));
         String filename = uploaded.path("filename").asText();
-        String jarId = filename.substring(filename.lastIndexOf('/') + 1);
-        var run = JSON.createObjectNode();
-        if (entryClass != null) {
-            run.put("entryClass", entryClass);
+        return filename.substring(filename.lastIndexOf('/') + 1);
+    }
+
+    /** Deletes an uploaded jar ({@code DELETE /jars/:jarid}); a failure is left for the cluster to clean. */
+    private void deleteJarQuietly(String jarId) {
+        try {
+            send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId)).DELETE());
+        } catch (RuntimeException e) {
+            // the jar stays in the cluster's upload directory until deleted there; the run's outcome matters more
         }
-        var argList = run.putArray("programArgsList");
-        args.forEach(argList::add);
-        if (parallelism != null) {
-            run.put("parallelism", parallelism);
-        }
-        JsonNode started = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(run.toString())));
-        return started.path("jobid").asText();
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -156,12 +181,16 @@ public final class RestClusterClient {
     }
 
     private JsonNode send(HttpRequest.Builder request) {
+        return send(request, timeout);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, Duration requestTimeout) {
         HttpResponse<String> response;
         if (token != null) {
             request.header(RestToken.HEADER, token.headerValue());
         }
         try {
-            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
                 throw new ClusterUnreachableException("Cannot reach the JobManager at " + address + ": unknown host '"

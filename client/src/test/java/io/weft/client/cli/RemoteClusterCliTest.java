@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.client.local.EmbeddedCluster;
 import io.weft.config.Configuration;
+import io.weft.config.MemorySize;
 import io.weft.config.RestOptions;
 import io.weft.config.TaskManagerOptions;
 import io.weft.jobmanager.program.PlanCaptureJarRunner;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,7 @@ class RemoteClusterCliTest {
     private static PlanCaptureJarRunner runner;
     private static RestEndpoint rest;
     private static String address;
+    private static ClusterSecret secret;
 
     @BeforeAll
     static void start() throws IOException {
@@ -81,7 +84,7 @@ class RemoteClusterCliTest {
         Configuration conf = new Configuration().set(TaskManagerOptions.NUM_TASK_SLOTS, 4).set(RestOptions.PORT, 0);
         cluster = new EmbeddedCluster(1, conf);
         runner = new PlanCaptureJarRunner(cluster.dispatcher(), new Configuration());
-        ClusterSecret secret = ClusterSecret.generate();
+        secret = ClusterSecret.generate();
         secret.writeTo(dir.resolve("cluster.secret"));
         Files.writeString(Files.createDirectories(dir.resolve("conf")).resolve("weft-conf.yaml"),
                 "security.cluster-secret.file: " + dir.resolve("cluster.secret") + "\n");
@@ -135,6 +138,27 @@ class RemoteClusterCliTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.outLines()).hasSize(2);
         assertThat(r.outLines().get(1)).matches("Job [0-9a-f]{32} FINISHED");
+        // the CLI deletes its upload once the cluster runs it: nothing piles up in the upload directory
+        try (Stream<Path> left = Files.list(rest.jarDirectory())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void jarOverTheClustersLimit_isExitTwoWithOneLineNamingTheKey() throws IOException {
+        Configuration small = new Configuration().set(RestOptions.PORT, 0)
+                .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("1kb"));
+        try (RestEndpoint limited = RestEndpoint.start(small, secret, cluster.dispatcher(), cluster.resourceManager(),
+                runner)) {
+            CliResult r = weft("run", "-m", "127.0.0.1:" + limited.port(), jar.toString(), "ok");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.errLines()).as(r.toString()).hasSize(1);
+            assertThat(r.errLines().get(0)).as(r.toString()).contains("larger than the limit of 1024 bytes")
+                    .contains("rest.server.max-content-length");
+            try (Stream<Path> left = Files.list(limited.jarDirectory())) {
+                assertThat(left).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ final class JarHandlers {
                 .orElseThrow(() -> RestException.badRequest("The multipart body has no file part named '"
                         + JAR_FIELD + "' (file parts: " + request.files().stream().map(FormFile::fieldName).toList()
                         + "): send the jar as '" + JAR_FIELD + "'"));
-        return jarStore.store(jar.fileName(), jar.content())
+        return jarStore.store(jar.fileName(), jar.file())
                 .thenApply(stored -> RestResponse.ok(new JarUploadResponse(stored.id(), "success")));
     }
 

@@ -2,12 +2,10 @@ package io.weft.jobmanager.rest;
 
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -44,6 +42,7 @@ final class JarStore implements AutoCloseable {
     private static final Pattern JAR_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_[A-Za-z0-9._-]{1,124}\\.jar");
     private static final int MAX_NAME_LENGTH = 120;
+    private static final String PARTIAL = ".part";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path directory;
     private final boolean temporary;
@@ -73,6 +72,7 @@ final class JarStore implements AutoCloseable {
                 Files.createDirectory(directory);
             }
         }
+        removeLeftovers(directory);
         LOG.info("Uploaded job jars go to {}", directory);
         return new JarStore(directory, false);
     }
@@ -87,6 +87,22 @@ final class JarStore implements AutoCloseable {
                 : Files.createTempDirectory("weft-web-upload-");
         LOG.info("Uploaded job jars go to the temporary directory {}", dir);
         return new JarStore(dir, true);
+    }
+
+    /**
+     * Deletes what an earlier JobManager, stopped in the middle of an upload, left behind: files being received
+     * (Netty's {@code FUp_*.tmp}, {@code .upload-*.part}) and jars not yet renamed ({@code *.jar.part}).
+     */
+    private static void removeLeftovers(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(PARTIAL) || name.startsWith("FUp_") && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                    LOG.info("Deleted {}, an upload an earlier JobManager did not finish", p);
+                }
+            }
+        }
     }
 
     /** The directory holding the jars. */
@@ -108,20 +124,26 @@ final class JarStore implements AutoCloseable {
     }
 
     /**
-     * Stores an uploaded jar; fails with a {@link RestException} (400) when the content is not a zip archive.
+     * Stores an uploaded jar, moving {@code upload} into the store (temporary name first, renamed once checked);
+     * fails with a {@link RestException} (400) when the content is not a zip archive, and then leaves
+     * {@code upload} to its owner.
      *
      * @param fileName the name the client sent, possibly with a path; cleaned to letters, digits, '.', '_', '-'
+     * @param upload the received file, best in this store's directory (then no byte is copied)
      */
-    public CompletableFuture<StoredJar> store(String fileName, byte[] content) {
+    public CompletableFuture<StoredJar> store(String fileName, Path upload) {
         String name = cleanName(fileName);
         return onJarThread(() -> {
+            checkIsZip(upload, fileName);
             String id = UUID.randomUUID() + "_" + name;
-            Path partial = directory.resolve(id + ".part");
+            Path partial = directory.resolve(id + PARTIAL);
             try {
-                write(partial, content);
-                checkIsZip(partial, fileName);
+                Files.move(upload, partial);
+                if (POSIX) {
+                    Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+                }
                 Path jar = Files.move(partial, directory.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-                LOG.info("Stored uploaded jar {} ({} bytes) as {}", fileName, content.length, jar);
+                LOG.info("Stored uploaded jar {} ({} bytes) as {}", fileName, Files.size(jar), jar);
                 return new StoredJar(id, name, Files.getLastModifiedTime(jar).toMillis(), jar);
             } finally {
                 Files.deleteIfExists(partial);
@@ -193,17 +215,6 @@ final class JarStore implements AutoCloseable {
             base = "job";
         }
         return (base.length() > MAX_NAME_LENGTH ? base.substring(0, MAX_NAME_LENGTH) : base) + ".jar";
-    }
-
-    private static void write(Path file, byte[] content) throws IOException {
-        if (POSIX) {
-            Files.createFile(file, ownerOnly("rw-------"));
-        } else {
-            Files.createFile(file);
-        }
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-            out.write(content);
-        }
     }
 
     private static void checkIsZip(Path file, String fileName) throws IOException {

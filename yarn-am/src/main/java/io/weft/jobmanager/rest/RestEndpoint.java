@@ -78,15 +78,15 @@ public final class RestEndpoint implements AutoCloseable {
     public static RestEndpoint start(Configuration config, ClusterSecret secret, Dispatcher dispatcher,
             ResourceManager resourceManager, JarRunner jarRunner, Runnable clusterShutdown) {
         Objects.requireNonNull(jarRunner, "jarRunner");
-        int maxContentLength = maxContentLength(config);
+        long maxContentLength = maxContentLength(config);
         RestToken token = token(config, secret);
         JarStore jarStore = createJarStore(config);
         try {
             RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager,
                     clusterShutdown), new JarHandlers(jarStore, jarRunner), clusterShutdown != null);
             NettyRestServer server = NettyRestServer.start(config.get(RestOptions.BIND_ADDRESS),
-                    config.get(RestOptions.PORT), maxContentLength, config.get(RestOptions.IDLENESS_TIMEOUT), token,
-                    router, RestMapper.mapper());
+                    config.get(RestOptions.PORT), maxContentLength, jarStore.directory(),
+                    config.get(RestOptions.IDLENESS_TIMEOUT), token, router, RestMapper.mapper());
             RestEndpoint endpoint = new RestEndpoint(server, jarStore, config.get(RestOptions.ADDRESS));
             LOG.info("REST endpoint up at {} (listening on {})", endpoint.restAddress(), server.boundAddress());
             return endpoint;
@@ -130,13 +130,13 @@ public final class RestEndpoint implements AutoCloseable {
         return RestToken.of(Objects.requireNonNull(secret, "a cluster secret is needed for REST authentication"));
     }
 
-    private static int maxContentLength(Configuration config) {
+    private static long maxContentLength(Configuration config) {
         long bytes = config.get(RestOptions.SERVER_MAX_CONTENT_LENGTH).bytes();
-        if (bytes < 1 || bytes >= Integer.MAX_VALUE) {
+        if (bytes < 1) {
             throw new IllegalConfigurationException(RestOptions.SERVER_MAX_CONTENT_LENGTH.key() + " is " + bytes
-                    + " bytes: set it between 1 byte and 2047mb");
+                    + " bytes: set it to at least 1 byte, such as 1gb");
         }
-        return (int) bytes;
+        return bytes;
     }
 
     private static JarStore createJarStore(Configuration config) {

@@ -188,13 +188,13 @@ class ClusterEndpointsTest {
     }
 
     @Test
-    void maxContentLengthOf2gbOrMore_isAConfigurationError() {
+    void maxContentLengthOfZero_isAConfigurationError() {
         Configuration config = new Configuration().set(RestOptions.PORT, 0)
-                .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("2g"));
+                .set(RestOptions.SERVER_MAX_CONTENT_LENGTH, MemorySize.parse("0"));
         assertThatThrownBy(() -> RestEndpoint.start(config, cluster.secret, cluster.dispatcher, cluster.resourceManager,
                 new FakeJarRunner()))
                 .isInstanceOf(IllegalConfigurationException.class)
-                .hasMessage("rest.server.max-content-length is 2147483648 bytes: set it between 1 byte and 2047mb");
+                .hasMessage("rest.server.max-content-length is 0 bytes: set it to at least 1 byte, such as 1gb");
     }
 
     @Test

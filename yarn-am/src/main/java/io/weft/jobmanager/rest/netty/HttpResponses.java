@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.weft.config.RestOptions;
 import io.weft.jobmanager.rest.RestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -47,5 +48,20 @@ final class HttpResponses {
             http.headers().set(h.getKey(), h.getValue());
         }
         return http;
+    }
+
+    /**
+     * The 413 answer for a body over a limit.
+     *
+     * @param length the announced length, or -1 when the body has none
+     * @param configured whether {@code limit} is {@code rest.server.max-content-length} itself, rather than the
+     *     smaller one for bodies that are not file uploads
+     */
+    static FullHttpResponse tooLarge(long length, long limit, boolean configured, ObjectMapper mapper) {
+        String size = length < 0 ? "The request body is" : "The request body of " + length + " bytes is";
+        String fix = configured ? "send a smaller body or raise " + RestOptions.SERVER_MAX_CONTENT_LENGTH.key()
+                : "only multipart/form-data file uploads may be larger (up to "
+                        + RestOptions.SERVER_MAX_CONTENT_LENGTH.key() + ")";
+        return toHttp(RestResponse.error(413, size + " larger than the limit of " + limit + " bytes: " + fix), mapper);
     }
 }

@@ -10,12 +10,11 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.weft.config.RestOptions;
-import io.weft.jobmanager.rest.RestResponse;
 
 /**
- * Netty's {@link HttpObjectAggregator} whose "too large" answers (413) carry a JSON {@code errors} body naming the
- * limit and the setting, like every other error of the REST endpoint.
+ * Netty's {@link HttpObjectAggregator} for the small bodies (JSON) of requests that are not file uploads, whose "too
+ * large" answers (413) carry a JSON {@code errors} body naming the limit and the setting, like every other error of
+ * the REST endpoint. File uploads never reach it: {@link MultipartUploadHandler} streams them to disk.
  *
  * <p>One per connection, on its event loop. The connection handling is Netty's: a request announcing a body over
  * the limit is answered at once and its body discarded (the connection stays open when keep-alive); a body found
@@ -24,10 +23,16 @@ import io.weft.jobmanager.rest.RestResponse;
  */
 final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     private final ObjectMapper mapper;
+    private final boolean configured;
 
-    JsonHttpObjectAggregator(int maxContentLength, ObjectMapper mapper) {
+    /**
+     * @param configured whether {@code maxContentLength} is {@code rest.server.max-content-length} itself, rather
+     *     than the smaller limit for bodies that are not file uploads
+     */
+    JsonHttpObjectAggregator(int maxContentLength, boolean configured, ObjectMapper mapper) {
         super(maxContentLength, true);
         this.mapper = mapper;
+        this.configured = configured;
     }
 
     @Override
@@ -55,9 +60,6 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     }
 
     private FullHttpResponse tooLarge(HttpMessage request) {
-        long length = HttpUtil.getContentLength(request, -1L);
-        String size = length < 0 ? "The request body is" : "The request body of " + length + " bytes is";
-        return HttpResponses.toHttp(RestResponse.error(413, size + " larger than the limit of " + maxContentLength()
-                + " bytes: send a smaller body or raise " + RestOptions.SERVER_MAX_CONTENT_LENGTH.key()), mapper);
+        return HttpResponses.tooLarge(HttpUtil.getContentLength(request, -1L), maxContentLength(), configured, mapper);
     }
 }

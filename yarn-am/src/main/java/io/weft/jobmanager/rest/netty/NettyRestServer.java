@@ -18,13 +18,14 @@ import io.weft.api.WeftException;
 import io.weft.jobmanager.rest.RestRouter;
 import io.weft.runtime.rpc.RestToken;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP transport of the REST endpoint: a Netty server (NIO) that decodes HTTP/1.1 requests, refuses those that
- * change state without the cluster's token, aggregates bodies up to a limit, and hands each request to a
- * {@link RestRouter}, writing its JSON answer.
+ * change state without the cluster's token (before any body is read), streams file uploads to disk and aggregates
+ * other (small) bodies, both up to a limit, and hands each request to a {@link RestRouter}, writing its JSON answer.
  *
  * <h2>Threading and life cycle</h2>
  * One acceptor thread ({@code weft-rest-boss-*}) and {@value #IO_THREADS} I/O threads ({@code weft-rest-io-*}) that
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NettyRestServer implements AutoCloseable {
     private static final int IO_THREADS = 2;
+    /** The largest body of a request that is not a file upload (a JSON body): it is held in memory. */
+    static final int MAX_AGGREGATED_LENGTH = 1 << 20;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup ioGroup;
     private final Channel serverChannel;
@@ -49,11 +52,13 @@ public final class NettyRestServer implements AutoCloseable {
      *
      * @param port the port, or 0 for a free one (see {@link #boundAddress()})
      * @param maxContentLength the largest request body in bytes; larger ones get 413
+     * @param uploadDirectory where the files of multipart bodies are received
      * @param token the token every request but a read must carry (others get 401), or null to let anyone in
      * @throws WeftException naming the address and the setting to change when it cannot bind
      */
-    public static NettyRestServer start(String bindAddress, int port, int maxContentLength, Duration idleTimeout,
-            RestToken token, RestRouter router, ObjectMapper mapper) {
+    public static NettyRestServer start(String bindAddress, int port, long maxContentLength, Path uploadDirectory,
+            Duration idleTimeout, RestToken token, RestRouter router, ObjectMapper mapper) {
+        int aggregated = (int) Math.min(maxContentLength, MAX_AGGREGATED_LENGTH);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("weft-rest-boss", true),
                 NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(IO_THREADS, new DefaultThreadFactory("weft-rest-io", true),
@@ -74,7 +79,10 @@ public final class NettyRestServer implements AutoCloseable {
                             ch.pipeline().addLast("authentication", new RestAuthenticationHandler(token, mapper));
                         }
                         ch.pipeline()
-                                .addLast("aggregator", new JsonHttpObjectAggregator(maxContentLength, mapper))
+                                .addLast("upload", new MultipartUploadHandler(maxContentLength, uploadDirectory,
+                                        mapper))
+                                .addLast("aggregator", new JsonHttpObjectAggregator(aggregated,
+                                        aggregated == maxContentLength, mapper))
                                 .addLast("rest", new RestChannelHandler(router, mapper));
                     }
                 });

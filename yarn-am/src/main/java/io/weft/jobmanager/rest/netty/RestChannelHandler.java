@@ -11,14 +11,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 import io.weft.jobmanager.rest.FormFile;
-import io.weft.jobmanager.rest.RestException;
 import io.weft.jobmanager.rest.RestResponse;
 import io.weft.jobmanager.rest.RestRouter;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the requests of one HTTP connection: turns each aggregated request into transport-free pieces, routes it,
+ * Serves the requests of one HTTP connection: turns each aggregated request (or upload received to disk) into
+ * transport-free pieces, routes it,
  * and writes the answer when the handler's future completes — one request at a time, so that pipelined requests
  * are answered in order.
  *
@@ -51,14 +52,17 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest request)) {
+        if (msg instanceof ReceivedUpload upload) {
+            queue.add(read(upload));
+        } else if (msg instanceof FullHttpRequest request) {
+            try {
+                queue.add(read(request));
+            } finally {
+                request.release();
+            }
+        } else {
             ReferenceCountUtil.release(msg);
             return;
-        }
-        try {
-            queue.add(read(request));
-        } finally {
-            request.release();
         }
         if (busy) {
             // one request in flight is enough: stop reading until it is answered
@@ -81,22 +85,22 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
             return new Pending(method, uri, contentType, ByteBufUtil.getBytes(request.content()), List.of(),
                     keepAlive, null);
         }
-        // media types are case-insensitive, Netty's multipart check is not: give it the type in lower case
-        int parameters = contentType.indexOf(';');
-        request.headers().set(HttpHeaderNames.CONTENT_TYPE, FORM_DATA
-                + (parameters < 0 ? "" : contentType.substring(parameters)));
-        if (!HttpPostRequestDecoder.isMultipart(request)) {
-            String shown = contentType.length() <= 80 ? contentType : contentType.substring(0, 77) + "...";
-            return Pending.answer(method, uri, RestResponse.error(400, "The Content-Type '" + shown + "' has no "
-                    + "boundary: send 'multipart/form-data; boundary=...' naming the line that separates the parts, "
-                    + "as 'curl -F jarfile=@job.jar URL' does"), keepAlive);
+        // a multipart body with a boundary went to disk (MultipartUploadHandler): this one has none
+        String shown = contentType.length() <= 80 ? contentType : contentType.substring(0, 77) + "...";
+        return Pending.answer(method, uri, RestResponse.error(400, "The Content-Type '" + shown + "' has no "
+                + "boundary: send 'multipart/form-data; boundary=...' naming the line that separates the parts, "
+                + "as 'curl -F jarfile=@job.jar URL' does"), keepAlive);
+    }
+
+    /** The transport-free form of a multipart request whose files were received to disk. */
+    private static Pending read(ReceivedUpload upload) {
+        HttpRequest request = upload.request();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (upload.error() != null) {
+            return Pending.answer(request.method().name(), request.uri(), upload.error(), keepAlive);
         }
-        try {
-            // the parts carry the content: the raw body is not copied as well
-            return new Pending(method, uri, contentType, new byte[0], MultipartForms.files(request), keepAlive, null);
-        } catch (RestException e) {
-            return Pending.answer(method, uri, RestResponse.error(e.status(), e.getMessage()), keepAlive);
-        }
+        return new Pending(request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                new byte[0], upload.files(), keepAlive, null);
     }
 
     private static boolean isFormData(String contentType) {
@@ -146,9 +150,11 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void write(ChannelHandlerContext ctx, Pending p, RestResponse response) {
+        p.deleteFiles();
         FullHttpResponse http = HttpResponses.toHttp(response, mapper);
         HttpUtil.setKeepAlive(http, p.keepAlive);
         if (!p.keepAlive) {
+            queue.forEach(Pending::deleteFiles);
             queue.clear();
             ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -159,6 +165,7 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        queue.forEach(Pending::deleteFiles);
         queue.clear();
         super.channelInactive(ctx);
     }
@@ -183,6 +190,17 @@ final class RestChannelHandler extends ChannelInboundHandlerAdapter {
             boolean keepAlive, RestResponse answer) {
         static Pending answer(String method, String uri, RestResponse answer, boolean keepAlive) {
             return new Pending(method, uri, null, new byte[0], List.of(), keepAlive, answer);
+        }
+
+        /** Deletes what is left of the received files: a handler that keeps one has moved it away. */
+        void deleteFiles() {
+            for (FormFile f : files) {
+                try {
+                    Files.deleteIfExists(f.file());
+                } catch (IOException e) {
+                    LOG.warn("Could not delete the received upload {}: {}", f.file(), e.toString());
+                }
+            }
         }
     }
 }
