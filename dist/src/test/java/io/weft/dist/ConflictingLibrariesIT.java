@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,12 +60,18 @@ class ConflictingLibrariesIT {
     }
 
     private Process java(String mainClass, Path out, String... args) throws IOException {
+        return java(Map.of(), mainClass, out, args);
+    }
+
+    /** Starts {@code mainClass} with none of this JVM's {@code WEFT_*} variables, but those of {@code env}. */
+    private Process java(Map<String, String> env, String mainClass, Path out, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")), "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("WEFT_"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         processes.add(p);
         return p;
@@ -86,7 +93,9 @@ class ConflictingLibrariesIT {
 
         Path input = Files.writeString(dir.resolve("words.txt"), "old jars new jars\nold habits\n");
         Path output = dir.resolve("counts");
-        Process client = java("io.weft.client.cli.CliFrontend", dir.resolve("client.out"), "run", "-t", "remote",
+        // the client finds the cluster secret (for its REST token) through the cluster's configuration
+        Process client = java(Map.of("WEFT_CONF_DIR", conf.toString()), "io.weft.client.cli.CliFrontend",
+                dir.resolve("client.out"), "run", "-t", "remote",
                 "-m", "127.0.0.1:" + rest, "-p", "2", dist.resolve("examples/weft-examples.jar").toString(),
                 "--input", input.toString(), "--output", output.toString());
         if (!client.waitFor(120, TimeUnit.SECONDS)) {

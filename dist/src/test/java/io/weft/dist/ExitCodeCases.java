@@ -41,10 +41,6 @@ final class ExitCodeCases {
                         .run(c -> List.of("weft", "run", "-m", c.rest(), c.examplesJar(), "--input", c.path("nope"),
                                 "--output", c.path("out")))
                         .exits(2).says("nope", "does not exist").leavesNo("out"),
-                BadInput.on(YARN, "5", "an input that does not exist, per-job on YARN")
-                        .run(c -> List.of("weft", "run", "-t", "yarn-per-job", c.examplesJar(), "--input",
-                                c.path("nope"), "--output", c.path("out")))
-                        .exits(2).says("nope", "does not exist").leavesNo("out").allowsWarnings(),
                 BadInput.on(LOCAL, "5", "zero task slots")
                         .given(c -> c.write("in.txt", "to be\n"))
                         .run(c -> List.of("weft", "run", "-D", "taskmanager.numberOfTaskSlots=0", c.examplesJar(),

@@ -45,7 +45,7 @@ class YarnClientIT {
         List<String> before = applications();
 
         DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-per-job", "-D",
-                "yarn.application.queue=nightly", examples(), "--input", "/in", "--output", "/out");
+                "yarn.application.queue=nightly", examples(), "--input", "/", "--output", "/out");
 
         assertOneLine(run, "The YARN queue 'nightly' (yarn.application.queue) does not exist");
         assertThat(run.err()).contains("queues are: default");
@@ -57,7 +57,7 @@ class YarnClientIT {
         List<String> before = applications();
 
         DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-per-job", "-D",
-                "taskmanager.memory.process.size=20g", examples(), "--input", "/in", "--output", "/out");
+                "taskmanager.memory.process.size=20g", examples(), "--input", "/", "--output", "/out");
 
         assertOneLine(run, "taskmanager.memory.process.size is 20480 MB, more than the");
         assertThat(run.err()).contains("yarn.scheduler.maximum-allocation-mb");
@@ -75,7 +75,7 @@ class YarnClientIT {
     @Test
     void whenRunThroughYarnJar_thenTheSameChecksApply() throws Exception {
         DistScripts.Run run = scripts.run("yarn", "jar", scripts.dist().resolve("lib/weft-dist.jar").toString(),
-                "run", "-t", "yarn-per-job", "-D", "yarn.application.queue=nightly", examples(), "--input", "/in",
+                "run", "-t", "yarn-per-job", "-D", "yarn.application.queue=nightly", examples(), "--input", "/",
                 "--output", "/out");
 
         assertOneLine(run, "The YARN queue 'nightly' (yarn.application.queue) does not exist");

@@ -92,7 +92,7 @@ final class YarnRun {
         PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();
         JarPlanCapture.Captured captured = JarPlanCapture.capture(Path.of(options.jar).toAbsolutePath(),
                 options.mainClass, List.copyOf(options.programArgs), new Configuration(config),
-                CliFrontend.class.getClassLoader(), true);
+                CliFrontend.class.getClassLoader(), false);
         LOG.info("The program defines job '{}'", captured.graph().name());
         JarPlanCapture.closeQuietly(captured.loader());
     }

@@ -39,7 +39,7 @@ public final class JarPlanCapture {
     }
 
     /**
-     * Runs the program and returns its job graph; with {@code validateConnectors} its sources and sinks are checked
+     * Runs the program and returns its job graph; with {@code validateConnectors} its sources are checked
      * as for a submission (see {@link PlanCapture#capture(PlanCapture.ProgramCall, Configuration, ClassLoader,
      * boolean)}).
      */

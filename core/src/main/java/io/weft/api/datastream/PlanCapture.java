@@ -39,7 +39,8 @@ public final class PlanCapture {
 
     /**
      * As {@link #capture(ProgramCall, Configuration, ClassLoader)}; with {@code validateConnectors} the sources
-     * and sinks are checked at {@code execute()} as a submission checks them (an input that does not exist is an
+     * are checked at {@code execute()} as a submission checks them (sinks are not: their check may create the
+     * output) (an input that does not exist is an
      * {@link InvalidProgramException}), so that a job which cannot run is refused before anything is created.
      */
     public static synchronized JobGraph capture(ProgramCall program, Configuration configuration,

@@ -188,13 +188,14 @@ public class StreamExecutionEnvironment {
     public JobClient executeAsync(String jobName) throws Exception {
         if (capture != null) {
             if (capture.validatesConnectors()) {
-                validateConnectors();
+                // sources only: a sink's check may create its output, which a capture must not do
+                validateConnectors(false);
             }
             StreamGraph captured = getStreamGraph(jobName);
             transformations.clear();
             throw capture.capture(new JobGraphGenerator().generate(captured));
         }
-        validateConnectors();
+        validateConnectors(true);
         StreamGraph streamGraph = getStreamGraph(jobName);
         transformations.clear();
         JobGraph jobGraph = new JobGraphGenerator().generate(streamGraph);
@@ -203,14 +204,14 @@ public class StreamExecutionEnvironment {
         return client;
     }
 
-    private void validateConnectors() {
+    private void validateConnectors(boolean withSinks) {
         for (Transformation<?> t : transformations) {
             Object connector = t instanceof SourceTransformation<?> s ? s.getSource()
                     : t instanceof OneInputTransformation<?, ?> o ? o.getSink() : null;
             try {
                 if (connector instanceof Source<?> source) {
                     source.validate(configuration);
-                } else if (connector instanceof Sink<?> sink) {
+                } else if (withSinks && connector instanceof Sink<?> sink) {
                     sink.validate(configuration);
                 }
             } catch (InvalidProgramException e) {
