@@ -37,6 +37,9 @@
 # Exit codes: 0 success (also when there is nothing to stop), 1 a process did not start or did not stop,
 # 2 usage or environment error.
 
+# shellcheck source-path=SCRIPTDIR source=weft-locale.sh disable=SC2154 # 'bin' comes from the sourcing script
+. "$bin/weft-locale.sh" || exit 2
+
 # One line to stderr, then exit with the given code.
 weft_fail() {
     local code="$1"

@@ -18,6 +18,8 @@ weft_fail() {
 }
 
 # shellcheck disable=SC2154 # 'bin' comes from the sourcing script
+# shellcheck source-path=SCRIPTDIR source=weft-locale.sh
+. "$bin/weft-locale.sh" || exit 2
 WEFT_HOME="$(cd -P "$bin/.." && pwd)" || exit 2
 
 if [ -f "$WEFT_HOME/lib/sandbox/weft-sandbox.jar" ]; then

@@ -162,6 +162,29 @@ final class BadInputContext {
         return conf;
     }
 
+    /** Runs {@code bash -c script} in the case's directory, for files Java cannot name (bytes not in UTF-8). */
+    void shell(String script) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).inheritIO().start();
+        if (!bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || bash.exitValue() != 0) {
+            bash.destroyForcibly();
+            throw new IllegalStateException("bash -c '" + script + "' failed in " + dir);
+        }
+    }
+
+    /** A path of the sandbox's HDFS unique to this case: {@code hdfs:///badinput/<case dir>/<relative>}. */
+    String hdfsPath(String relative) {
+        return "hdfs:///badinput/" + dir.getFileName() + "/" + relative;
+    }
+
+    /** Copies the case's file {@code relative} to {@link #hdfsPath} of the same name. */
+    void putIntoHdfs(String relative) {
+        DistScripts.Run mkdir = script("hdfs", "dfs", "-mkdir", "-p", hdfsPath(""));
+        DistScripts.Run put = script("hdfs", "dfs", "-put", path(relative), hdfsPath(relative));
+        if (mkdir.exitCode() != 0 || put.exitCode() != 0) {
+            throw new IllegalStateException("Cannot copy " + relative + " into HDFS: " + mkdir + " " + put);
+        }
+    }
+
     /** Runs another script of {@code bin/} with the case's variables, in its directory (for setup and checks). */
     DistScripts.Run script(String name, String... args) {
         try {

@@ -26,13 +26,20 @@ final class BadInputFixtures implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
+    static final int UPLOAD_LIMIT_MB = 16;
+
     SandboxExtension.Sandbox sandbox() {
         return sandbox;
     }
 
+    /**
+     * The shared standalone cluster; its upload limit is {@link #UPLOAD_LIMIT_MB} MB instead of the default 1 GB,
+     * so that a case can go over it with a jar of tens of megabytes.
+     */
     SharedStandaloneCluster cluster() {
         if (cluster == null) {
-            cluster = SharedStandaloneCluster.start(dir.resolve("standalone"));
+            cluster = SharedStandaloneCluster.start(dir.resolve("standalone"), "384m",
+                    "rest.server.max-content-length: " + UPLOAD_LIMIT_MB + "mb\n");
         }
         return cluster;
     }

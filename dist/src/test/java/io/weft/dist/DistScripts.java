@@ -65,13 +65,14 @@ final class DistScripts {
         return start(name, args).await(TIMEOUT);
     }
 
-    /** Starts {@code bin/<name> args…} in the background. */
+    /** Starts {@code bin/<name> args…} (or {@code name args…}, for an absolute {@code name}) in the background. */
     Background start(String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin").resolve(name).toString());
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, name + "-", ".out");
-        Path err = Files.createTempFile(workDir, name + "-", ".err");
+        String prefix = Path.of(name).getFileName() + "-";
+        Path out = Files.createTempFile(workDir, prefix, ".out");
+        Path err = Files.createTempFile(workDir, prefix, ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());

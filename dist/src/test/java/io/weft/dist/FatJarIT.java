@@ -53,6 +53,11 @@ class FatJarIT {
 
     /** The examples jar with one more entry of {@link #PAYLOAD} pseudo-random bytes, written without compression. */
     static Path fatJar(Path examples, Path target) throws IOException {
+        return fatJar(examples, target, PAYLOAD);
+    }
+
+    /** The examples jar with one more entry of {@code payload} pseudo-random bytes, written without compression. */
+    static Path fatJar(Path examples, Path target, long payload) throws IOException {
         try (InputStream in = Files.newInputStream(examples); ZipInputStream source = new ZipInputStream(in);
                 OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = source.getNextEntry(); e != null; e = source.getNextEntry()) {
@@ -64,7 +69,7 @@ class FatJarIT {
             zip.putNextEntry(new ZipEntry("fat/payload.bin"));
             SplittableRandom random = new SplittableRandom(7);
             byte[] block = new byte[1 << 16];
-            for (long written = 0; written < PAYLOAD; written += block.length) {
+            for (long written = 0; written < payload; written += block.length) {
                 for (int i = 0; i < block.length; i += 8) {
                     long v = random.nextLong();
                     for (int b = 0; b < 8; b++) {

@@ -2,6 +2,8 @@ package io.weft.dist;
 
 import static io.weft.dist.BadInput.Target.LOCAL;
 import static io.weft.dist.BadInput.Target.REMOTE;
+import static io.weft.dist.BadInput.Target.YARN;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,18 @@ final class RuntimeCases {
                         .run(c -> List.of("weft", "run", "-m", c.rest(), "-p", "5", c.examplesJar(), "--input",
                                 c.path("in.txt"), "--output", c.path("out")))
                         .jobFails().exits(1).says("needs 5 slots", "2 in all")
-                        .timeout(Duration.ofSeconds(60)));
+                        .timeout(Duration.ofSeconds(60)),
+                BadInput.on(YARN, "2", "more slots than YARN gives within the slot request timeout")
+                        .run(c -> List.of("weft", "run", "-t", "yarn-per-job", "-p", "12", "-D",
+                                "taskmanager.numberOfTaskSlots=1", "-D", "taskmanager.memory.process.size=1g", "-D",
+                                "slot.request.timeout=20s", c.examplesJar(), "--input", c.hdfsPath("words.txt"),
+                                "--output", c.hdfsPath("out")))
+                        .given(c -> c.write("words.txt", "to be or not to be\n"))
+                        .given(c -> c.putIntoHdfs("words.txt"))
+                        .jobFails().exits(1).says("could not get 12 slots within 20 s")
+                        .then((c, run) -> assertThat(run.out()).as("what the attached client waits for")
+                                .containsPattern("(?m)^Waiting for 12 slots \\(\\d+ free, \\d+ in all; YARN"
+                                        + " TaskManager containers of \\d+ MB with 1 slot each: "))
+                        .timeout(Duration.ofSeconds(150)));
     }
 }

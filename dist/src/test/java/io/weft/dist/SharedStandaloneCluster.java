@@ -35,7 +35,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
     private final int restPort;
     private final DistScripts scripts;
 
-    private SharedStandaloneCluster(Path dir, String taskManagerHeap) throws IOException {
+    private SharedStandaloneCluster(Path dir, String taskManagerHeap, String extraConf) throws IOException {
         this.dir = dir;
         this.confDir = Files.createDirectories(dir.resolve("conf"));
         this.pidDir = Files.createDirectories(dir.resolve("pids"));
@@ -43,7 +43,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
         this.restPort = freePort();
         int rpcPort = freePort();
         Files.writeString(confDir.resolve("weft-conf.yaml"), loopbackConf(restPort, rpcPort, 2)
-                + "security.cluster-secret.file: " + dir.resolve("cluster.secret") + "\n");
+                + "security.cluster-secret.file: " + dir.resolve("cluster.secret") + "\n" + extraConf);
         for (String file : List.of("log4j2.properties", "log4j2-cli.properties")) {
             Path source = Path.of(System.getProperty(StandaloneClusterScriptsIT.DIST_DIR_PROPERTY), "conf", file);
             Files.copy(source, confDir.resolve(file));
@@ -65,8 +65,13 @@ final class SharedStandaloneCluster implements AutoCloseable {
 
     /** Starts the cluster with a TaskManager heap of {@code taskManagerHeap} (as -Xmx takes it) and waits for it. */
     static SharedStandaloneCluster start(Path dir, String taskManagerHeap) {
+        return start(dir, taskManagerHeap, "");
+    }
+
+    /** As {@link #start(Path, String)}, with more lines (each ending in a newline) for its weft-conf.yaml. */
+    static SharedStandaloneCluster start(Path dir, String taskManagerHeap, String extraConf) {
         try {
-            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap);
+            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap, extraConf);
             DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "1");
             assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
             cluster.awaitTaskManager();

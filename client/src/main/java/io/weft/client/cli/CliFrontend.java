@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -107,6 +108,11 @@ public final class CliFrontend {
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = isDebugRequested();
+        Optional<String> undecodable = ArgumentEncoding.undecodable(args);
+        if (undecodable.isPresent()) {
+            err.println(undecodable.get());
+            return ExitCode.USAGE;
+        }
         RunOptions runOptions = new RunOptions();
         CommandLine weft = new CommandLine(new WeftCommand());
         weft.addSubcommand("run", runOptions);

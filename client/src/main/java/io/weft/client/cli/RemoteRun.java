@@ -70,9 +70,11 @@ final class RemoteRun {
     }
 
     private static int follow(RestClusterClient client, String jobId, PrintStream out) throws InterruptedException {
+        WaitingReporter waiting = new WaitingReporter(out);
         while (true) {
             JsonNode details = client.jobDetails(jobId);
             JobStatus state = JobStatus.valueOf(details.path("state").asText());
+            waiting.update(details);
             if (state.isGloballyTerminal()) {
                 out.println("Job " + jobId + " " + state);
                 if (state == JobStatus.FAILED) {

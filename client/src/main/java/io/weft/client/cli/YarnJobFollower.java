@@ -69,11 +69,13 @@ final class YarnJobFollower {
     int follow(String jobId) throws InterruptedException {
         String address = deployment.restAddress();
         long goneSince = 0;
+        WaitingReporter waiting = new WaitingReporter(out);
         while (true) {
             if (jobId != null && address != null) {
                 try {
                     JsonNode details = new RestClusterClient(address, REST_TIMEOUT).jobDetails(jobId);
                     JobStatus state = JobStatus.valueOf(details.path("state").asText());
+                    waiting.update(details);
                     if (state.isGloballyTerminal()) {
                         return ended(jobId, state, state == JobStatus.FAILED ? rootCause(address, jobId) : null);
                     }

@@ -86,13 +86,15 @@ final class YarnRun {
 
     /**
      * The checks of a per-job run before anything is deployed: the jar and its entry class, then the job its
-     * {@code main} defines, captured at its {@code execute()} (nothing runs, nothing is submitted).
+     * {@code main} defines, captured at its {@code execute()} (nothing runs, nothing is submitted), with its
+     * sources checked (an input that does not exist is exit 2 before an application starts; the file systems
+     * come from HADOOP_CONF_DIR, as the containers' do).
      */
     private static void checkProgram(RunOptions options, Configuration config) {
         PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();
         JarPlanCapture.Captured captured = JarPlanCapture.capture(Path.of(options.jar).toAbsolutePath(),
                 options.mainClass, List.copyOf(options.programArgs), new Configuration(config),
-                CliFrontend.class.getClassLoader(), false);
+                CliFrontend.class.getClassLoader(), true);
         LOG.info("The program defines job '{}'", captured.graph().name());
         JarPlanCapture.closeQuietly(captured.loader());
     }

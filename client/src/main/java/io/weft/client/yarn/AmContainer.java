@@ -35,7 +35,7 @@ public final class AmContainer {
         resources.putAll(YarnContainers.localResources(List.of(specFile), false));
         String command = YarnContainers.javaCommand(YarnContainers.APPLICATION_MASTER_CLASS,
                 ProcessMemory.forJobManager(config), "jobmanager", Map.of());
-        Map<String, String> env = Map.of("CLASSPATH", YarnContainers.classpath(spec.classpath(), hadoopConf));
+        Map<String, String> env = YarnContainers.environment(YarnContainers.classpath(spec.classpath(), hadoopConf));
         return ContainerLaunchContext.newInstance(resources, env, List.of(command), null,
                 ClusterSecretCredentials.tokens(secret), null);
     }

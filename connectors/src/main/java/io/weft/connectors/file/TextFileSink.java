@@ -72,13 +72,19 @@ public final class TextFileSink<T> implements Sink<T> {
         try {
             Path dir = new Path(directory);
             FileSystem fs = HadoopFileSystems.resolve(dir);
-            shown = fs.makeQualified(dir).toString();
+            Path qualified = fs.makeQualified(dir);
+            shown = qualified.toString();
+            HadoopFileSystems.checkNameLengths(qualified, "Output path");
             if (fs.exists(dir)) {
                 checkExisting(fs, dir, shown);
             }
             if (!fs.mkdirs(dir)) {
-                throw new IOException("cannot create it in " + nearestExistingAncestor(fs, dir)
-                        + " (no write permission there, or a read-only file system)");
+                String reason = LocalFiles.whyNotCreated(fs, dir).orElse(null);
+                if (reason != null || !fs.isDirectory(dir)) {
+                    throw new IOException("cannot create it: " + (reason != null ? reason
+                            : "no write permission in " + nearestExistingAncestor(fs, dir)
+                                    + ", or a read-only file system"));
+                }
             }
             Path probe = new Path(dir, "._weft-probe-" + UUID.randomUUID());
             fs.create(probe, false).close();
@@ -87,7 +93,8 @@ public final class TextFileSink<T> implements Sink<T> {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidProgramException("Cannot write to output directory " + shown + ": "
-                    + HadoopFileSystems.reason(e) + " — choose a writable directory", e);
+                    + HadoopFileSystems.reason(e) + " — "
+                    + HadoopFileSystems.fix(directory, "choose a writable directory"), e);
         }
     }
 

@@ -7,7 +7,9 @@ import io.weft.api.connector.SourceReader;
 import io.weft.api.connector.SourceReaderContext;
 import io.weft.config.Configuration;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -68,7 +70,9 @@ public final class TextFileSource implements Source<String> {
     }
 
     /**
-     * Checks that the input path exists; an existing directory without readable files is an empty input.
+     * Checks that the input path exists and holds something to read: a regular file, or a directory with at least
+     * one visible regular file. Named pipes, sockets and devices are refused (Hadoop would read them as empty
+     * files), as is a directory without input files.
      *
      * @throws InvalidProgramException with a one-line message naming the path and the fix
      */
@@ -78,15 +82,40 @@ public final class TextFileSource implements Source<String> {
         try {
             Path p = new Path(path);
             FileSystem fs = HadoopFileSystems.resolve(p);
-            shown = fs.makeQualified(p).toString();
+            Path qualified = fs.makeQualified(p);
+            shown = qualified.toString();
+            HadoopFileSystems.checkNameLengths(qualified, "Input path");
             if (!fs.exists(p)) {
                 throw new InvalidProgramException("Input path " + shown
                         + " does not exist: check the path (a file or a directory)");
             }
+            refuseSpecial(fs, p, "Input path " + shown);
+            if (fs.getFileStatus(p).isDirectory()) {
+                checkDirectory(fs, p, shown);
+            }
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidProgramException("Cannot read input path " + shown + ": "
-                    + HadoopFileSystems.reason(e) + " — check the path and that its file system is reachable", e);
+            throw new InvalidProgramException("Cannot read input path " + shown + ": " + HadoopFileSystems.reason(e)
+                    + " — " + HadoopFileSystems.fix(path, "check the path and that its file system is reachable"), e);
         }
+    }
+
+    private static void checkDirectory(FileSystem fs, Path dir, String shown) throws IOException {
+        List<FileStatus> files = FileSplitter.inputFiles(fs, dir);
+        if (files.isEmpty()) {
+            throw new InvalidProgramException("Input directory " + shown + " holds no files to read (names starting"
+                    + " with '.' or '_' are skipped, subdirectories are not read): check the path");
+        }
+        for (FileStatus file : files) {
+            refuseSpecial(fs, file.getPath(), "Input directory " + shown + " holds " + file.getPath().getName()
+                    + ", which");
+        }
+    }
+
+    private static void refuseSpecial(FileSystem fs, Path p, String subject) {
+        LocalFiles.specialKind(fs, p).ifPresent(kind -> {
+            throw new InvalidProgramException(subject + " is " + kind + ", not a regular file: Weft splits its input"
+                    + " by length, so it would read nothing — copy the data into a file and read that");
+        });
     }
 
     @Override

@@ -137,6 +137,33 @@ class TextFileSinkTest {
         }
     }
 
+    @Test
+    void validate_overlongName_isNotCalledAPermissionProblem() {
+        String name = "é".repeat(128); // 256 bytes in UTF-8, 128 characters
+        Path out = dir.resolve("out").resolve(name);
+        assertThatThrownBy(() -> TextFileSink.forPath(out.toString()).validate(new Configuration()))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessageStartingWith("Output path file:" + out + " has a name of 256 bytes")
+                .hasMessageNotContaining("permission");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void validate_readOnlyParent_saysWhatTheOperatingSystemSays() throws Exception {
+        Path parent = Files.createDirectories(dir.resolve("locked"));
+        assertThat(parent.toFile().setWritable(false, false)).isTrue();
+        try {
+            if (Files.isWritable(parent)) {
+                return; // running as root: nothing is read-only
+            }
+            assertThatThrownBy(() -> TextFileSink.forPath(parent.resolve("out").toString())
+                    .validate(new Configuration()))
+                    .hasMessageContaining("cannot create it: no write permission in " + parent);
+        } finally {
+            parent.toFile().setWritable(true, true);
+        }
+    }
+
     private static void assertUnwritable(String path, String shown) {
         assertThatThrownBy(() -> TextFileSink.forPath(path).validate(new Configuration()))
                 .isInstanceOf(InvalidProgramException.class)

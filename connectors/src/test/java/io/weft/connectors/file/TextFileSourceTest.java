@@ -85,15 +85,51 @@ class TextFileSourceTest {
     }
 
     @Test
-    void emptyFileAndEmptyDirectory_giveNoLines() throws Exception {
+    void emptyFileAndDirectoryOfEmptyFiles_giveNoLines() throws Exception {
         Path empty = write(dir.resolve("empty/e.txt"), "");
-        Files.createDirectories(dir.resolve("nothing"));
-        assertThat(SourceDriver.readAll(TextFileSource.forPath(empty.toString()), 2, MAX_BATCH)).isEmpty();
-        assertThat(SourceDriver.readAll(TextFileSource.forPath(empty.getParent().toString()), 2, MAX_BATCH))
-                .isEmpty();
-        TextFileSource nothing = TextFileSource.forPath(dir.resolve("nothing").toString());
-        nothing.validate(new Configuration());
-        assertThat(SourceDriver.readAll(nothing, 3, MAX_BATCH)).isEmpty();
+        TextFileSource file = TextFileSource.forPath(empty.toString());
+        file.validate(new Configuration());
+        assertThat(SourceDriver.readAll(file, 2, MAX_BATCH)).isEmpty();
+        TextFileSource directory = TextFileSource.forPath(empty.getParent().toString());
+        directory.validate(new Configuration());
+        assertThat(SourceDriver.readAll(directory, 2, MAX_BATCH)).isEmpty();
+    }
+
+    @Test
+    void validate_directoryWithoutInputFiles_isOneLineNamingIt() throws Exception {
+        Path nothing = Files.createDirectories(dir.resolve("rien-à-lire"));
+        write(dir.resolve("hidden-only/_SUCCESS"), "");
+        write(dir.resolve("hidden-only/.part-0-0.inprogress"), "partial\n");
+        write(dir.resolve("hidden-only/sub/a.txt"), "nested\n");
+        for (Path empty : List.of(nothing, dir.resolve("hidden-only"))) {
+            assertThatThrownBy(() -> TextFileSource.forPath(empty.toString()).validate(new Configuration()))
+                    .isInstanceOf(InvalidProgramException.class)
+                    .hasMessageStartingWith("Input directory file:" + empty + " holds no files to read")
+                    .hasMessageEndingWith(": check the path");
+        }
+    }
+
+    @Test
+    void validate_namedPipe_isRefusedByName_alsoInsideADirectory() throws Exception {
+        Path pipes = Files.createDirectories(dir.resolve("pipés"));
+        Path pipe = pipes.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
+        assertThatThrownBy(() -> TextFileSource.forPath(pipe.toString()).validate(new Configuration()))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessageStartingWith("Input path file:" + pipe + " is a named pipe, not a regular file: ");
+        write(pipes.resolve("a.txt"), "a\n");
+        assertThatThrownBy(() -> TextFileSource.forPath(pipes.toString()).validate(new Configuration()))
+                .hasMessageStartingWith("Input directory file:" + pipes + " holds fifo, which is a named pipe, not a"
+                        + " regular file: ");
+    }
+
+    @Test
+    void validate_overlongName_saysSo() {
+        String name = "n".repeat(HadoopFileSystems.MAX_NAME_BYTES + 1);
+        assertThatThrownBy(() -> TextFileSource.forPath(dir.resolve(name).toString()).validate(new Configuration()))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessageContaining("has a name of 256 bytes ('nnnnnnnnnnnnnnnn…'), more than the 255");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,17 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
             }
             return infos;
         });
+    }
+
+    /**
+     * What the job's request for slots waits for, in words — "4 slots (1 free, 2 in all; YARN TaskManager
+     * containers …: 1 running or starting, 1 requested), for 12 s" — or empty when it waits for none.
+     */
+    public CompletableFuture<Optional<String>> waitingFor(JobID jobId) {
+        return main.call(() -> pending.stream().filter(r -> r.jobId.equals(jobId)).findFirst()
+                .map(r -> r.count + " slots (" + freeSlots() + " free, " + totalSlots() + " in all; "
+                        + driver.describeCapacity() + "), for "
+                        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - r.sinceNanos) + " s"));
     }
 
     @Override
@@ -403,6 +415,7 @@ public final class ResourceManager implements ResourceManagerGateway, AutoClosea
         final CompletableFuture<List<SlotOffer>> result;
         ScheduledFuture<?> timeout;
         ScheduledFuture<?> shortage;
+        final long sinceNanos = System.nanoTime();
 
         PendingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {
             this.jobId = jobId;

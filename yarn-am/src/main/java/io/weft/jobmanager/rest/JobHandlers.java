@@ -3,7 +3,7 @@ package io.weft.jobmanager.rest;
 import io.weft.api.JobID;
 import io.weft.api.JobStatus;
 import io.weft.jobmanager.dispatcher.Dispatcher;
-import io.weft.jobmanager.dispatcher.UnknownJobException;
+import io.weft.jobmanager.resourcemanager.ResourceManager;
 import io.weft.jobmanager.rest.messages.JobDetailsInfo;
 import io.weft.jobmanager.rest.messages.JobExceptionsInfo;
 import io.weft.jobmanager.rest.messages.JobIdsWithStatus;
@@ -17,13 +17,16 @@ import java.util.concurrent.CompletionException;
  * {@code GET /jobs/:jobid/exceptions} and {@code PATCH /jobs/:jobid} (cancel).
  *
  * <p>Stateless; each handler runs on a network event loop, checks the request there and asks the
- * {@link Dispatcher}, whose futures complete on its (or a JobMaster's) main thread, where the answer is built.
+ * {@link Dispatcher} (and the {@link ResourceManager}, for what a job waits for), whose futures complete on their
+ * main threads, where the answer is built.
  */
 final class JobHandlers {
     private final Dispatcher dispatcher;
+    private final ResourceManager resourceManager;
 
-    JobHandlers(Dispatcher dispatcher) {
+    JobHandlers(Dispatcher dispatcher, ResourceManager resourceManager) {
         this.dispatcher = dispatcher;
+        this.resourceManager = resourceManager;
     }
 
     CompletableFuture<RestResponse> listJobs(RestRequest request) {
@@ -40,8 +43,9 @@ final class JobHandlers {
 
     CompletableFuture<RestResponse> jobDetails(RestRequest request) {
         JobID id = JobIds.parse(request.pathParameter("jobid"));
-        return dispatcher.requestJobSnapshot(id)
-                .thenApply(d -> RestResponse.ok(JobDetailsInfo.of(d, System.currentTimeMillis())));
+        return dispatcher.requestJobSnapshot(id).thenCombine(resourceManager.waitingFor(id),
+                (d, waiting) -> RestResponse.ok(JobDetailsInfo.of(d, waiting.orElse(null),
+                        System.currentTimeMillis())));
     }
 
     CompletableFuture<RestResponse> jobExceptions(RestRequest request) {
@@ -61,12 +65,15 @@ final class JobHandlers {
             if (status.isGloballyTerminal()) {
                 throw alreadyEnded(id, status);
             }
-            // the job may end between the two calls: then the Dispatcher no longer knows it as running
-            return dispatcher.cancelJob(id).exceptionallyCompose(e -> unwrap(e) instanceof UnknownJobException
-                    ? dispatcher.requestJobStatus(id).<Void>thenApply(s -> {
-                        throw alreadyEnded(id, s);
-                    })
-                    : CompletableFuture.failedFuture(e));
+            // the job may end between the two calls or while its JobMaster cancels it (the JobMaster then shuts
+            // down before it answers): a job that has ended meanwhile is "already ended", not a server error
+            return dispatcher.cancelJob(id).exceptionallyCompose(e -> dispatcher.requestJobStatus(id)
+                    .<Void>thenApply(s -> {
+                        if (s.isGloballyTerminal()) {
+                            throw alreadyEnded(id, s);
+                        }
+                        throw new CompletionException(unwrap(e));
+                    }));
         }).thenApply(v -> RestResponse.of(202, Map.of()));
     }
 

@@ -82,7 +82,7 @@ public final class RestEndpoint implements AutoCloseable {
         RestToken token = token(config, secret);
         JarStore jarStore = createJarStore(config);
         try {
-            RestRouter router = routes(new JobHandlers(dispatcher), new ClusterHandlers(dispatcher, resourceManager,
+            RestRouter router = routes(new JobHandlers(dispatcher, resourceManager), new ClusterHandlers(dispatcher, resourceManager,
                     clusterShutdown), new JarHandlers(jarStore, jarRunner), clusterShutdown != null);
             NettyRestServer server = NettyRestServer.start(config.get(RestOptions.BIND_ADDRESS),
                     config.get(RestOptions.PORT), maxContentLength, jarStore.directory(),

@@ -64,6 +64,18 @@ public final class YarnContainers {
     }
 
     /**
+     * The environment of a container: its {@code CLASSPATH} and {@code LC_ALL=C.UTF-8}, so that the JVM encodes
+     * paths and decodes arguments as UTF-8 whatever locale the NodeManager runs in (in the C locale Java would
+     * turn every non-ASCII character of a path into '?').
+     */
+    public static Map<String, String> environment(String classpath) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CLASSPATH", classpath);
+        env.put("LC_ALL", "C.UTF-8");
+        return env;
+    }
+
+    /**
      * The command that starts a Weft process in a container: Java from the container's {@code JAVA_HOME}, heap,
      * direct memory and metaspace from {@code memory}, Log4j writing {@code <logName>.log} into the container's
      * log directory, stdout and stderr in {@code <logName>.out} and {@code <logName>.err} next to it.

@@ -311,8 +311,7 @@ public final class YarnResourceDriver implements ResourceManagerDriver {
         }
         String command = YarnContainers.javaCommand(YarnContainers.TASK_MANAGER_CLASS, taskManagerMemory,
                 "taskmanager", dynamic);
-        Map<String, String> env = new HashMap<>();
-        env.put("CLASSPATH", YarnContainers.classpath(spec.classpath(), yarnConf));
+        Map<String, String> env = YarnContainers.environment(YarnContainers.classpath(spec.classpath(), yarnConf));
         env.put(ClusterSecret.ENV_VARIABLE, clusterSecret);
         ContainerLaunchContext context = ContainerLaunchContext.newInstance(
                 YarnContainers.localResources(spec.resources(), true), env, List.of(command), null,

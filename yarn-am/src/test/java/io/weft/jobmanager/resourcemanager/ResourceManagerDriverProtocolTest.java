@@ -56,6 +56,22 @@ class ResourceManagerDriverProtocolTest {
     }
 
     @Test
+    void whatAJobWaitsForIsToldUntilItsSlotsArrive() {
+        RecordingDriver driver = new RecordingDriver(null);
+        rm = new ResourceManager(driver, fatal::set);
+        JobID job = JobID.generate();
+        CompletableFuture<List<SlotOffer>> request = rm.requestSlots(job, owner, 2, Duration.ofSeconds(30));
+
+        assertThat(rm.waitingFor(job).join()).hasValueSatisfying(waiting -> assertThat(waiting)
+                .startsWith("2 slots (0 free, 0 in all; " + driver.describeCapacity() + "), for ")
+                .endsWith(" s"));
+        assertThat(rm.waitingFor(JobID.generate()).join()).isEmpty();
+        rm.registerTaskExecutor(new StubTaskExecutor(new ResourceID()), 2).join();
+        assertThat(request.join()).hasSize(2);
+        assertThat(rm.waitingFor(job).join()).isEmpty();
+    }
+
+    @Test
     void aJobReleasingItsSlotsWithdrawsItsWaitingRequestSoLateSlotsStayFree() throws Exception {
         RecordingDriver driver = new RecordingDriver(null);
         rm = new ResourceManager(driver, fatal::set);

@@ -45,6 +45,7 @@ class JobEndpointsTest {
         assertThat(job.get("start-time").asLong()).isPositive();
         assertThat(job.get("end-time").asLong()).isEqualTo(-1);
         assertThat(job.get("duration").asLong()).isNotNegative();
+        assertThat(job.has("waiting-for")).as("a job with its slots waits for nothing").isFalse();
         JsonNode vertex = job.get("vertices").get(0);
         assertThat(vertex.get("name").asText()).contains("Ticks");
         assertThat(vertex.get("id").asText()).isNotBlank();

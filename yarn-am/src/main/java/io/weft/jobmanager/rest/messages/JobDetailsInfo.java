@@ -1,5 +1,6 @@
 package io.weft.jobmanager.rest.messages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.weft.jobmanager.JobDetails;
 import io.weft.runtime.ExecutionState;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code GET /jobs/:jobid}: a job's state and times, and per vertex its parallelism, aggregate status and each
- * subtask's status, attempt and slot. Immutable.
+ * subtask's status, attempt and slot; {@code waiting-for} says, while the job waits for slots, how many and what
+ * the cluster has and is starting (absent otherwise). Immutable.
  */
 public record JobDetailsInfo(
         String jid,
@@ -19,6 +21,7 @@ public record JobDetailsInfo(
         @JsonProperty("start-time") long startTime,
         @JsonProperty("end-time") long endTime,
         long duration,
+        @JsonProperty("waiting-for") @JsonInclude(JsonInclude.Include.NON_NULL) String waitingFor,
         List<Vertex> vertices) {
 
     /** One vertex; {@code status} aggregates its subtasks' states as Flink does. */
@@ -35,8 +38,8 @@ public record JobDetailsInfo(
             Integer slot) {
     }
 
-    /** The details of one job at {@code now} (epoch millis). */
-    public static JobDetailsInfo of(JobDetails details, long now) {
+    /** The details of one job at {@code now} (epoch millis); {@code waitingFor} may be null. */
+    public static JobDetailsInfo of(JobDetails details, String waitingFor, long now) {
         List<Vertex> vertices = new ArrayList<>();
         for (JobDetails.Vertex v : details.vertices()) {
             List<Subtask> subtasks = new ArrayList<>();
@@ -49,7 +52,7 @@ public record JobDetailsInfo(
                     subtasks, v.metrics()));
         }
         return new JobDetailsInfo(details.jobId().toString(), details.name(), details.status().name(),
-                details.startTime(), details.endTime(), duration(details, now), vertices);
+                details.startTime(), details.endTime(), duration(details, now), waitingFor, vertices);
     }
 
     /** Milliseconds from start to end, or to {@code now} while the job runs. */
