@@ -26,10 +26,16 @@ class YarnClientIT {
     private static DistScripts scripts;
     private static DistScripts noHadoop;
 
+    /** An input that exists, so that the client's check of the program passes and the cluster checks run. */
+    private static final String INPUT = "/yarn-client-it/words.txt";
+
     @BeforeAll
-    static void prepare(SandboxExtension.Sandbox sandbox) {
+    static void prepare(SandboxExtension.Sandbox sandbox) throws Exception {
         scripts = new DistScripts(dir, sandbox.env());
         noHadoop = new DistScripts(dir, Map.of());
+        Path words = java.nio.file.Files.writeString(dir.resolve("words.txt"), "to be or not to be\n");
+        assertThat(scripts.run("hdfs", "dfs", "-mkdir", "-p", "/yarn-client-it").exitCode()).isZero();
+        assertThat(scripts.run("hdfs", "dfs", "-put", "-f", words.toString(), INPUT).exitCode()).isZero();
     }
 
     @Test
@@ -45,7 +51,7 @@ class YarnClientIT {
         List<String> before = applications();
 
         DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-per-job", "-D",
-                "yarn.application.queue=nightly", examples(), "--input", "/", "--output", "/out");
+                "yarn.application.queue=nightly", examples(), "--input", INPUT, "--output", "/out");
 
         assertOneLine(run, "The YARN queue 'nightly' (yarn.application.queue) does not exist");
         assertThat(run.err()).contains("queues are: default");
@@ -57,7 +63,7 @@ class YarnClientIT {
         List<String> before = applications();
 
         DistScripts.Run run = scripts.run("weft", "run", "-t", "yarn-per-job", "-D",
-                "taskmanager.memory.process.size=20g", examples(), "--input", "/", "--output", "/out");
+                "taskmanager.memory.process.size=20g", examples(), "--input", INPUT, "--output", "/out");
 
         assertOneLine(run, "taskmanager.memory.process.size is 20480 MB, more than the");
         assertThat(run.err()).contains("yarn.scheduler.maximum-allocation-mb");
@@ -75,7 +81,7 @@ class YarnClientIT {
     @Test
     void whenRunThroughYarnJar_thenTheSameChecksApply() throws Exception {
         DistScripts.Run run = scripts.run("yarn", "jar", scripts.dist().resolve("lib/weft-dist.jar").toString(),
-                "run", "-t", "yarn-per-job", "-D", "yarn.application.queue=nightly", examples(), "--input", "/",
+                "run", "-t", "yarn-per-job", "-D", "yarn.application.queue=nightly", examples(), "--input", INPUT,
                 "--output", "/out");
 
         assertOneLine(run, "The YARN queue 'nightly' (yarn.application.queue) does not exist");
