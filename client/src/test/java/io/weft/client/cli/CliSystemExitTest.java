@@ -106,6 +106,6 @@ class CliSystemExitTest {
         assertThat(r.outLines()).anyMatch(l -> l.matches("Job [0-9a-f]{32} FAILED"));
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.errLines().get(0)).startsWith("The program failed: its thread '")
-                .contains("called System.exit(5) instead of returning");
+                .contains("called System.exit(5), which Weft refuses");
     }
 }

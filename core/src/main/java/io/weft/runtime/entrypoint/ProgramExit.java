@@ -39,7 +39,8 @@ public record ProgramExit(int status, String thread, boolean mainThread) {
         String caller = mainThread ? "main()" : "thread '" + thread + "'";
         if (status != 0) {
             return new ProgramFailedException("The program failed: its " + caller + " called System.exit(" + status
-                    + ") instead of returning; " + HOW + ", and throws an exception to fail", null);
+                    + (mainThread ? ") instead of returning; " : "), which Weft refuses; ") + HOW
+                    + ", and throws an exception to fail", null);
         }
         if (jobDefined) {
             return null;

@@ -85,7 +85,7 @@ class SystemExitGuardTest {
                         + "program returns from main() after execute(), and throws an exception to fail");
         assertThat(new ProgramExit(1, "main", true).failure(true)).isInstanceOf(ProgramFailedException.class);
         assertThat(new ProgramExit(2, "worker", false).failure(false)).hasMessageContaining(
-                "its thread 'worker' called System.exit(2)");
+                "its thread 'worker' called System.exit(2), which Weft refuses;");
         assertThat(new ProgramExit(0, "main", true).failure(true)).isNull();
         assertThat(new ProgramExit(0, "main", true).failure(false)).isInstanceOf(InvalidProgramException.class)
                 .hasMessage("The program's main() called System.exit(0) before execute(), so it defines no job: a "
