@@ -49,7 +49,8 @@ public final class SystemExitGuard {
         } else if (!installed) {
             installed = SecurityManagerInstaller.install(new ExitCheck(), "refusing System.exit to programs");
             if (!installed) {
-                LOG.warn("A program's System.exit ends this JVM: its main() is not guarded against it");
+                // INFO, into the log file only: on such a JDK every command would print a console warning
+                LOG.info("A program's System.exit ends this JVM: its main() is not guarded against it");
             }
         }
         return installed;
