@@ -252,7 +252,10 @@ weft_start() {
     fi
     read -r -a daemon_jvm_args <<< "$weft_daemon_jvm_args"
     # nohup with every standard stream redirected: the process survives the end of this shell's session.
-    nohup "$weft_java" ${jvm_args[@]+"${jvm_args[@]}"} ${daemon_jvm_args[@]+"${daemon_jvm_args[@]}"} \
+    # java.security.manager=allow: JDK 18 to 23 refuse the guard that keeps a program's System.exit from ending a
+    # JobManager that runs it (JDK 17 allows it anyway).
+    nohup "$weft_java" -Djava.security.manager=allow ${jvm_args[@]+"${jvm_args[@]}"} \
+        ${daemon_jvm_args[@]+"${daemon_jvm_args[@]}"} \
         -Dweft.home="$WEFT_HOME" \
         -Dlog4j2.configurationFile="$weft_log_config" \
         -Dlog.file="$log" \

@@ -80,6 +80,11 @@ final class BadInputContext {
         return dist.resolve("examples/weft-examples.jar").toString();
     }
 
+    /** The jar of the test jobs ({@code io.weft.dist.jobs}), for a command line with {@code -c CLASS}. */
+    String jobsJar() {
+        return fixtures.jobsJar().toString();
+    }
+
     /** The case's own configuration directory, a copy of the target's. */
     Path confDir() {
         return confDir;

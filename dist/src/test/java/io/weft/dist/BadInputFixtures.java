@@ -2,7 +2,10 @@ package io.weft.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.client.cluster.JobJars;
+import io.weft.dist.jobs.SystemExitMain;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,7 @@ final class BadInputFixtures implements AutoCloseable {
     private SharedStandaloneCluster cluster;
     private Path yarnConfDir;
     private String session;
+    private Path jobsJar;
 
     BadInputFixtures(Path dir, SandboxExtension.Sandbox sandbox) {
         this.dir = dir;
@@ -42,6 +46,21 @@ final class BadInputFixtures implements AutoCloseable {
                     "rest.server.max-content-length: " + UPLOAD_LIMIT_MB + "mb\n");
         }
         return cluster;
+    }
+
+    /** A jar of the test jobs ({@code io.weft.dist.jobs}), without a Main-Class: name one with {@code -c}. */
+    Path jobsJar() {
+        if (jobsJar == null) {
+            try {
+                Path classes = Path.of(SystemExitMain.class.getProtectionDomain().getCodeSource().getLocation()
+                        .toURI());
+                jobsJar = JobJars.pack(List.of(classes), null, dir.resolve("jobs.jar"),
+                        name -> name.startsWith("io/weft/dist/jobs/"));
+            } catch (IOException | URISyntaxException e) {
+                throw new IllegalStateException("Cannot pack the test jobs into " + dir, e);
+            }
+        }
+        return jobsJar;
     }
 
     /** The configuration YARN cases start from: small processes, the session's properties file in the suite's dir. */

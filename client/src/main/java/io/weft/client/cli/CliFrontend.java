@@ -2,6 +2,7 @@ package io.weft.client.cli;
 
 import io.weft.api.InvalidProgramException;
 import io.weft.api.JobExecutionException;
+import io.weft.api.ProgramFailedException;
 import io.weft.client.yarn.WeftDistribution;
 import io.weft.config.Configuration;
 import io.weft.config.DeploymentOptions;
@@ -35,13 +36,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <h2>Exit codes and messages</h2>
  * <ul>
- *   <li>{@link ExitCode#SUCCESS}: {@code main} returned normally;
+ *   <li>{@link ExitCode#SUCCESS}: {@code main} returned normally, or called {@code System.exit(0)} after
+ *       submitting its job;
  *   <li>{@link ExitCode#JOB_FAILED}: a {@link JobExecutionException} is in the cause chain of what {@code main}
  *       threw (the job FAILED or was CANCELED; its status and cause go to stdout, as {@link ConsoleJobListener}
- *       prints them), or {@code main} threw anything else ({@code The program failed: <message>} on stderr);
+ *       prints them), or {@code main} threw anything else ({@code The program failed: <message>} on stderr),
+ *       or called {@code System.exit} with a code other than 0 (refused, see
+ *       {@link io.weft.runtime.entrypoint.ProgramExit});
  *   <li>{@link ExitCode#USAGE}: a picocli usage error, a {@link UsageException}, or an
- *       {@link IllegalConfigurationException} or {@link InvalidProgramException} anywhere in the cause chain: its
- *       message is the one line on stderr. No command or an unknown command prints the usage as well.
+ *       {@link IllegalConfigurationException} or {@link InvalidProgramException} anywhere in the cause chain (such
+ *       as {@code System.exit(0)} before any job was submitted): its message is the one line on stderr. No command or an unknown command prints the usage as well.
  * </ul>
  * With {@code -v}, or {@code WEFT_DEBUG=1} in the environment, stack traces follow the messages.
  *
@@ -209,7 +213,9 @@ public final class CliFrontend {
             printStackTrace(thrown, err, verbose);
             return ExitCode.USAGE;
         }
-        err.println("The program failed: " + Failures.message(thrown));
+        // A ProgramFailedException carries its whole line ("The program failed: …"), as on the other targets.
+        err.println((thrown instanceof ProgramFailedException ? "" : "The program failed: ")
+                + Failures.message(thrown));
         printStackTrace(thrown, err, verbose);
         return ExitCode.JOB_FAILED;
     }

@@ -1,9 +1,13 @@
 package io.weft.client.cli;
 
 import io.weft.api.datastream.StreamExecutionEnvironment;
+import io.weft.api.JobExecutionResult;
+import io.weft.api.execution.JobClient;
 import io.weft.api.execution.JobListener;
 import io.weft.config.Configuration;
 import io.weft.runtime.classloading.ChildFirstClassLoader;
+import io.weft.runtime.entrypoint.ProgramExit;
+import io.weft.runtime.entrypoint.SystemExitGuard;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,6 +18,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -84,29 +89,80 @@ final class PackagedProgram implements AutoCloseable {
     /**
      * Runs {@code main(args)} with the context that {@link StreamExecutionEnvironment#getExecutionEnvironment()}
      * hands the program: {@code configuration}, this program's class loader (also the thread's context class
-     * loader while it runs) and {@code listeners}. The context is removed afterwards, whatever happens.
+     * loader while it runs) and {@code listeners}. The context is removed afterwards, whatever happens. A
+     * {@code System.exit} of the program is refused while it runs ({@link SystemExitGuard}) and judged by the rule
+     * of {@link ProgramExit}.
      *
-     * @throws ProgramInvocationException whose cause is what {@code main} threw
+     * @throws ProgramInvocationException whose cause is what {@code main} threw, or the failure its
+     *     {@code System.exit} made of the run
      */
     void run(List<String> args, Configuration configuration, List<JobListener> listeners)
             throws ProgramInvocationException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
-        StreamExecutionEnvironment.initializeContext(configuration, classLoader, listeners);
+        SubmissionListener submissions = new SubmissionListener();
+        List<JobListener> all = new ArrayList<>(listeners);
+        all.add(submissions);
+        StreamExecutionEnvironment.initializeContext(configuration, classLoader, all);
+        SystemExitGuard.Scope exits = SystemExitGuard.enter();
         try {
             main.invoke(null, (Object) args.toArray(new String[0]));
         } catch (InvocationTargetException e) {
+            if (endedByExit(exits, submissions)) {
+                return;
+            }
             throw new ProgramInvocationException("The main method of " + getMainClassName() + " threw",
                     e.getCause() == null ? e : e.getCause());
         } catch (ExceptionInInitializerError e) {
+            endedByExit(exits, submissions);
             throw new ProgramInvocationException("The static initializer of " + getMainClassName() + " threw",
                     e.getCause() == null ? e : e.getCause());
         } catch (IllegalAccessException e) {
             throw new UsageException("Cannot call " + getMainClassName() + ".main: " + e.getMessage(), e);
         } finally {
+            exits.close();
             StreamExecutionEnvironment.resetContext();
             thread.setContextClassLoader(previous);
+        }
+        endedByExit(exits, submissions);
+    }
+
+    /**
+     * Applies the rule of {@link ProgramExit} when the program called {@code System.exit}: throws the failure the
+     * exit makes of the run, or tells whether it ended {@code main} as a return would (code 0 on the main thread,
+     * after the job was submitted; code 0 on another thread after that leaves the outcome to {@code main}).
+     *
+     * @return whether {@code main} ended by an exit that counts as its return
+     */
+    private boolean endedByExit(SystemExitGuard.Scope exits, SubmissionListener submissions)
+            throws ProgramInvocationException {
+        ProgramExit exit = exits.exit().orElse(null);
+        if (exit == null) {
+            return false;
+        }
+        RuntimeException failure = exit.failure(submissions.submitted);
+        if (failure != null) {
+            throw new ProgramInvocationException("The program of " + getMainClassName() + " called System.exit",
+                    failure);
+        }
+        LOG.info("{} called System.exit(0) on thread '{}' after submitting its job: taken as a return",
+                getMainClassName(), exit.thread());
+        return exit.mainThread();
+    }
+
+    /** Notes whether the program submitted a job; called on the thread that runs its {@code execute()}. */
+    private static final class SubmissionListener implements JobListener {
+        private volatile boolean submitted;
+
+        @Override
+        public void onJobSubmitted(JobClient client) {
+            submitted = true;
+        }
+
+        @Override
+        public void onJobExecuted(JobExecutionResult result, Throwable failure) {
+            // the submission is what counts
         }
     }
 

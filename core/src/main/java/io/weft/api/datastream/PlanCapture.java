@@ -5,6 +5,8 @@ import io.weft.api.ProgramFailedException;
 import io.weft.config.Configuration;
 import io.weft.graph.JobGraph;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
+import io.weft.runtime.entrypoint.ProgramExit;
+import io.weft.runtime.entrypoint.SystemExitGuard;
 import java.lang.reflect.InvocationTargetException;
 
 /**
@@ -14,7 +16,9 @@ import java.lang.reflect.InvocationTargetException;
  * functions, and no Java serialization. Vertex and data-set ids are derived from the program's structure, so
  * every run of the same program with the same arguments and configuration yields the same ids.
  *
- * <p>Runs the program on the calling thread; one capture at a time per JVM (the context is global).
+ * <p>Runs the program on the calling thread; one capture at a time per JVM (the context is global). A
+ * {@code System.exit} of the program, on that thread or one it started, is refused while it runs
+ * ({@link SystemExitGuard}), so that a JobManager survives it.
  */
 public final class PlanCapture {
     private JobGraph captured;
@@ -29,8 +33,10 @@ public final class PlanCapture {
      * {@code execute()}.
      *
      * @throws InvalidProgramException when the program ends without calling {@code execute()}, or throws one (bad
-     *     arguments or input) first
-     * @throws ProgramFailedException when the program throws anything else before {@code execute()}
+     *     arguments or input) first, or calls {@code System.exit(0)} first
+     * @throws ProgramFailedException when the program throws anything else before {@code execute()}, or calls
+     *     {@code System.exit} with another code first (refused by {@link SystemExitGuard} where it is installed;
+     *     see {@link ProgramExit} for the rule)
      */
     public static JobGraph capture(ProgramCall program, Configuration configuration,
             ClassLoader userClassLoader) {
@@ -47,15 +53,18 @@ public final class PlanCapture {
             ClassLoader userClassLoader, boolean validateConnectors) {
         PlanCapture capture = new PlanCapture(validateConnectors);
         StreamExecutionEnvironment.initializeCaptureContext(configuration, userClassLoader, capture);
+        SystemExitGuard.Scope exits = SystemExitGuard.enter();
         try {
             program.run();
         } catch (ProgramEnd end) {
             return capture.captured;
         } catch (Throwable t) {
             OutOfMemoryExit.haltIfOutOfMemory(t);
-            if (capture.captured != null && causedByEnd(t)) {
+            // A program that catches the end of the capture and then exits defined its job all the same.
+            if (capture.captured != null && (causedByEnd(t) || exits.exit().isPresent())) {
                 return capture.captured;
             }
+            failIfExited(exits);
             Throwable shown = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
             if (shown instanceof InvalidProgramException invalid) {
                 // bad arguments or input, as the program or Weft's own checks found them: the user's to fix
@@ -65,12 +74,25 @@ public final class PlanCapture {
                     : shown.getMessage();
             throw new ProgramFailedException("The program failed: " + message, shown);
         } finally {
+            exits.close();
             StreamExecutionEnvironment.resetContext();
         }
         if (capture.captured != null) {
             return capture.captured;
         }
+        failIfExited(exits);
         throw new InvalidProgramException("The program ended without calling execute(): it defines no job");
+    }
+
+    /**
+     * Throws the failure that a {@code System.exit} of a program without a job makes (see {@link ProgramExit}):
+     * the exit counts even when the program caught its refusal and went on.
+     */
+    private static void failIfExited(SystemExitGuard.Scope exits) {
+        RuntimeException failure = exits.exit().map(exit -> exit.failure(false)).orElse(null);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static boolean causedByEnd(Throwable t) {

@@ -139,6 +139,7 @@ public final class OutOfMemoryExit {
                 // the stderr line still says it
             }
             writeLineOnce();
+            SystemExitGuard.allowExits();
             Runtime.getRuntime().halt(EXIT_CODE);
         }
 
@@ -152,6 +153,7 @@ public final class OutOfMemoryExit {
                 LockSupport.parkNanos(this, left);
             }
             writeLineOnce();
+            SystemExitGuard.allowExits();
             Runtime.getRuntime().halt(EXIT_CODE);
         }
 

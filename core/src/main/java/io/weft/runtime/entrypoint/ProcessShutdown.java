@@ -19,7 +19,8 @@ public final class ProcessShutdown {
     }
 
     /**
-     * Sets up the ends of a process at its entrypoint: its halt on OutOfMemoryError and the bound of its shutdown.
+     * Sets up the ends of a process at its entrypoint: its halt on OutOfMemoryError, the bound of its shutdown, and
+     * the guard that keeps the programs it runs from ending it with {@code System.exit} ({@link SystemExitGuard}).
      *
      * @param process what the last lines call the process ("TaskManager", "JobManager", "CLI", …)
      * @param memoryHint how to give it more memory, for the line of an OutOfMemoryError
@@ -27,6 +28,7 @@ public final class ProcessShutdown {
     public static void install(String process, String memoryHint) {
         OutOfMemoryExit.install(process, memoryHint);
         ShutdownDeadline.install(process);
+        SystemExitGuard.install();
     }
 
     /** Logs a fatal error of a component and halts the process. */
@@ -34,6 +36,7 @@ public final class ProcessShutdown {
         OutOfMemoryExit.haltIfOutOfMemory(error);
         LOG.error("Fatal error: the process stops", error);
         System.err.println("Fatal error, the process stops: " + error);
+        SystemExitGuard.allowExits();
         Runtime.getRuntime().halt(FATAL_EXIT_CODE);
     }
 

@@ -47,6 +47,7 @@ public final class ShutdownDeadline {
             }
             System.err.write(line, 0, line.length);
             System.err.flush();
+            SystemExitGuard.allowExits();
             Runtime.getRuntime().halt(EXIT_CODE);
         }, "shutdown-deadline");
         watchdog.setDaemon(true);

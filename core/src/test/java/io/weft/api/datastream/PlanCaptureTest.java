@@ -11,6 +11,7 @@ import io.weft.api.connector.DiscardingSink;
 import io.weft.graph.IntermediateDataSet;
 import io.weft.graph.JobGraph;
 import io.weft.graph.JobVertex;
+import io.weft.runtime.entrypoint.SystemExitGuard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,48 @@ class PlanCaptureTest {
         env.fromData(1).sinkTo(new DiscardingSink<>());
         assertThatThrownBy(() -> env.execute("no executor in core"))
                 .hasMessageContaining("No executor for execution.target 'local'");
+    }
+
+    @Test
+    void aProgramThatCallsSystemExitBeforeExecuteFailsNamingTheCode() {
+        assertThat(SystemExitGuard.install()).as("the guard in this JVM").isTrue();
+        assertThatThrownBy(() -> PlanCapture.capture(() -> System.exit(3), new Configuration(),
+                getClass().getClassLoader()))
+                .isInstanceOf(ProgramFailedException.class)
+                .hasMessageStartingWith("The program failed: its main() called System.exit(3) instead of returning");
+    }
+
+    @Test
+    void aProgramThatCallsSystemExitZeroBeforeExecuteDefinesNoJob() {
+        assertThat(SystemExitGuard.install()).as("the guard in this JVM").isTrue();
+        assertThatThrownBy(() -> PlanCapture.capture(() -> System.exit(0), new Configuration(),
+                getClass().getClassLoader()))
+                .isInstanceOf(InvalidProgramException.class).hasMessageContaining("System.exit(0) before execute()");
+    }
+
+    @Test
+    void aProgramThatCatchesTheRefusalAndReturnsStillFails() {
+        assertThat(SystemExitGuard.install()).as("the guard in this JVM").isTrue();
+        assertThatThrownBy(() -> PlanCapture.capture(() -> {
+            try {
+                System.exit(4);
+            } catch (SecurityException swallowed) {
+                // a program that catches everything
+            }
+        }, new Configuration(), getClass().getClassLoader()))
+                .isInstanceOf(ProgramFailedException.class).hasMessageContaining("System.exit(4)");
+    }
+
+    @Test
+    void aProgramThatCatchesTheEndOfTheCaptureAndExitsStillDefinesItsJob() {
+        assertThat(SystemExitGuard.install()).as("the guard in this JVM").isTrue();
+        JobGraph graph = PlanCapture.capture(() -> {
+            try {
+                seedProgram(new String[] {"2"});
+            } catch (Throwable t) {
+                System.exit(1);
+            }
+        }, new Configuration(), getClass().getClassLoader());
+        assertThat(graph.name()).isEqualTo("seed");
     }
 }

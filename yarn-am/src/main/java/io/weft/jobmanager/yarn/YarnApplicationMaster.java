@@ -62,6 +62,8 @@ public final class YarnApplicationMaster {
     private String trackingUrl;
     private volatile boolean finished;
 
+    private static final String PROGRAM_FAILED = "The program failed: ";
+
     /** How the application ends: YARN's final status and the diagnostics shown with it. */
     record Outcome(FinalApplicationStatus status, String diagnostics) {
     }
@@ -137,9 +139,7 @@ public final class YarnApplicationMaster {
             runner.run(Path.of(p.jar()).toAbsolutePath(), p.entryClass(), p.args(), p.parallelism())
                     .thenCompose(dispatcher::requestJobResult)
                     .whenComplete((result, failure) -> outcome.complete(failure != null
-                            ? new Outcome(FinalApplicationStatus.FAILED, "The program failed: "
-                                    + ContainerExits.oneLine(rootMessage(failure)))
-                            : outcomeOf(result)));
+                            ? programFailed(failure) : outcomeOf(result)));
         }
         return outcome.get();
     }
@@ -154,6 +154,13 @@ public final class YarnApplicationMaster {
             return new Outcome(FinalApplicationStatus.FAILED, job + ": " + ContainerExits.oneLine(cause));
         }
         return new Outcome(FinalApplicationStatus.KILLED, job);
+    }
+
+    /** The outcome of a program that failed before its job ran, said once as "The program failed: …". */
+    private static Outcome programFailed(Throwable failure) {
+        String message = ContainerExits.oneLine(rootMessage(failure));
+        return new Outcome(FinalApplicationStatus.FAILED, message.startsWith(PROGRAM_FAILED) ? message
+                : PROGRAM_FAILED + message);
     }
 
     private static String rootMessage(Throwable t) {

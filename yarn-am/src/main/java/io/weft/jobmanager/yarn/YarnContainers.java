@@ -77,7 +77,8 @@ public final class YarnContainers {
 
     /**
      * The command that starts a Weft process in a container: Java from the container's {@code JAVA_HOME}, heap,
-     * direct memory and metaspace from {@code memory}, Log4j writing {@code <logName>.log} into the container's
+     * direct memory and metaspace from {@code memory}, the Security Manager allowed (for
+     * {@link io.weft.runtime.entrypoint.SystemExitGuard}), Log4j writing {@code <logName>.log} into the container's
      * log directory, stdout and stderr in {@code <logName>.out} and {@code <logName>.err} next to it.
      *
      * @param dynamicOptions {@code -D key=value} pairs for the process, each one word without spaces or quotes
@@ -87,6 +88,8 @@ public final class YarnContainers {
         List<String> words = new ArrayList<>();
         words.add(Environment.JAVA_HOME.$$() + "/bin/java");
         words.addAll(memory.jvmOptions());
+        // JDK 18 to 23 refuse, without it, the guard that keeps a program's System.exit from ending the process
+        words.add("-Djava.security.manager=allow");
         String logDir = ApplicationConstants.LOG_DIR_EXPANSION_VAR;
         words.add("-Djava.io.tmpdir=" + Environment.PWD.$$() + "/tmp");
         words.add("-Dlog.file=" + logDir + "/" + logName + ".log");

@@ -63,6 +63,9 @@ class YarnApplicationMasterTest {
             import io.weft.api.datastream.StreamExecutionEnvironment;
             public class YarnJob {
                 public static void main(String[] args) throws Exception {
+                    if (args[0].equals("exit")) {
+                        System.exit(3);
+                    }
                     if (!java.util.List.of("ok", "fail-job", "slow").contains(args[0])) {
                         throw new IllegalArgumentException("usage: YarnJob ok|fail-job|slow");
                     }
@@ -199,6 +202,20 @@ class YarnApplicationMasterTest {
 
         assertThat(report.getFinalApplicationStatus()).isEqualTo(FinalApplicationStatus.FAILED);
         assertThat(report.getDiagnostics()).contains("The program failed").contains("usage: YarnJob ok|fail-job|slow");
+    }
+
+    @Test
+    void programThatCallsSystemExitFailsTheApplicationWithTheLineNamingTheCode() throws Exception {
+        Submitted app = submit(YarnLaunchSpec.Mode.APPLICATION, "exit");
+
+        ApplicationReport report = awaitEnd(app.id());
+
+        // the AM outlived the program's exit: it unregistered with the outcome instead of dying with code 3
+        assertThat(report.getFinalApplicationStatus()).as(report.getDiagnostics())
+                .isEqualTo(FinalApplicationStatus.FAILED);
+        assertThat(report.getDiagnostics())
+                .contains("The program failed: its main() called System.exit(3) instead of returning")
+                .doesNotContain("The program failed: The program failed");
     }
 
     @Test
