@@ -3,6 +3,7 @@
 # Starts or stops a JobManager of a standalone cluster on this host:
 #
 #   jobmanager.sh start [-D key=value]...   starts one in the background and waits until its REST endpoint is up
+#                                           (not while one of this pid file runs: one line, exit code 2)
 #   jobmanager.sh stop                      stops the one started last
 #   jobmanager.sh stop-all                  stops every one started from this host's pid file
 #

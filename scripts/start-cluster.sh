@@ -8,7 +8,9 @@
 # The -D values go to every process. stop-cluster.sh stops the cluster. jobmanager.sh and taskmanager.sh do the
 # work (weft-daemon.sh describes pid files, logs and environment).
 #
-# Exit codes: 0 the cluster runs, 1 a process did not start (those started keep running), 2 usage error.
+# Exit codes: 0 the cluster runs, 1 a process did not start (those started keep running), 2 usage error, or a
+# JobManager of this WEFT_PID_DIR already runs on this host (nothing is started: stop it with stop-cluster.sh, or
+# set WEFT_PID_DIR for another cluster), or a TaskManager's cluster secret was rejected by the JobManager.
 
 # This script's directory, with symbolic links to the script resolved.
 script="${BASH_SOURCE[0]}"

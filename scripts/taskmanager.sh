@@ -4,6 +4,7 @@
 #
 #   taskmanager.sh start [-D key=value]...   starts one in the background; it registers with the JobManager at
 #                                            jobmanager.rpc.address:jobmanager.rpc.port
+#                                            (one whose cluster secret the JobManager rejects: one line, exit 2)
 #   taskmanager.sh stop                      stops the one started last
 #   taskmanager.sh stop-all                  stops every one started from this host's pid file
 #

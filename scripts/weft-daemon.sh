@@ -5,7 +5,9 @@
 #
 # Commands:
 #   start      starts one process in the background, appends its pid to the pid file, and waits (bounded) until
-#              it reports that it is up; when it dies at start, prints the end of its .out file and exits 1
+#              it reports that it is up; when it dies at start, prints the end of its .out file and exits 1 (or,
+#              for a TaskManager whose cluster secret the JobManager rejected, one line and exit 2). A JobManager
+#              is not started while the pid file holds a running one (its ports would clash): one line, exit 2
 #   stop       stops the process of the last pid in the pid file and removes that line
 #   stop-all   stops the processes of every pid in the pid file
 #   Stopping sends SIGTERM, waits up to WEFT_STOP_TIMEOUT seconds, then sends SIGKILL. Only a pid whose command
@@ -17,8 +19,12 @@
 #   $WEFT_PID_DIR/weft-$USER-cluster.secret   the cluster secret, when neither WEFT_CLUSTER_SECRET nor the
 #       configuration (security.cluster-secret.file in weft-conf.yaml or -D) names one: the JobManager writes it
 #       (owner-only) at its first start, TaskManagers read it
-#   $WEFT_LOG_DIR/weft-$USER-<daemon>-<N>-<host>.out   stdout and stderr of the process (N: the lowest index no
-#       running process of this host uses); .log beside it is the Log4j log (conf/log4j2.properties)
+#   $WEFT_PID_DIR/weft-$USER-<daemon>.lock   held (flock, else a directory .lock.d made with mkdir) while a start
+#       chooses its index and appends its pid, and while pids are removed, so that concurrent starts and stops of
+#       this host never pick the same files or lose a pid
+#   $WEFT_LOG_DIR/weft-$USER-<daemon>-<N>-<host>.out   stdout and stderr of the process (N: the lowest index whose
+#       .log no running process of this host names, whether its pid is in the pid file or not); .log beside it is
+#       the Log4j log (conf/log4j2.properties)
 #
 # Environment:
 #   JAVA_HOME          Java 17 or later to run with (default: 'java' on the PATH)
@@ -34,8 +40,14 @@
 #   WEFT_CLUSTER_SECRET  the cluster secret (base64) instead of a file
 #   HADOOP_CLASSPATH   Hadoop's jars (default: 'hadoop classpath' when Hadoop is on the PATH, else lib/hadoop/)
 #
-# Exit codes: 0 success (also when there is nothing to stop), 1 a process did not start or did not stop,
-# 2 usage or environment error.
+# Exit codes: 0 success (also when there is nothing to stop), 1 a process did not start or did not stop (or the
+# lock could not be taken within 30 s), 2 usage or environment error, a JobManager already running in this
+# WEFT_PID_DIR, or a TaskManager's cluster secret rejected by the JobManager (the user must change something first).
+
+# Exit code of a TaskManager whose cluster secret the JobManager rejected (TaskManagerRunner.SECRET_REJECTED_EXIT_CODE).
+weft_secret_rejected_code=78
+# Seconds a start or stop waits for the lock of the pid file.
+weft_lock_timeout=30
 
 # shellcheck source-path=SCRIPTDIR source=weft-locale.sh disable=SC2154 # 'bin' comes from the sourcing script
 . "$bin/weft-locale.sh" || exit 2
@@ -85,9 +97,66 @@ weft_read_pids() {
     done < "$weft_pid_file"
 }
 
+# Takes the lock of this daemon's pid file (re-entrant: nested calls only count). With flock, the lock is held on
+# file descriptor 9, which the kernel releases when this shell ends, however it ends; without flock, it is the
+# directory $weft_lock_file.d holding the owner's pid, removed on release or at exit, and broken when its owner no
+# longer runs. Waits at most weft_lock_timeout seconds.
+weft_lock() {
+    weft_lock_depth=$((${weft_lock_depth:-0} + 1))
+    [ "$weft_lock_depth" -eq 1 ] || return 0
+    if [ -L "$weft_lock_file" ] || { [ -e "$weft_lock_file" ] && [ ! -O "$weft_lock_file" ]; }; then
+        weft_fail 2 "$weft_lock_file is not a file of user $weft_user: remove it or set WEFT_PID_DIR to a directory of yours"
+    fi
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>>"$weft_lock_file" || weft_fail 2 "Cannot open the lock file $weft_lock_file (WEFT_PID_DIR)"
+        flock -w "$weft_lock_timeout" 9 || weft_fail 1 "Another start or stop of a $weft_daemon on host $weft_host held $weft_lock_file for $weft_lock_timeout s: try again once it has finished"
+        return 0
+    fi
+    local dir="$weft_lock_file.d" deadline=$((SECONDS + weft_lock_timeout)) owner
+    while ! mkdir "$dir" 2>/dev/null; do
+        [ -d "$dir" ] || weft_fail 2 "Cannot create the lock directory $dir (WEFT_PID_DIR)"
+        owner="$(cat "$dir/pid" 2>/dev/null)"
+        case "$owner" in
+            '' | *[!0-9]*)
+                # being created, or left by a shell killed between mkdir and writing its pid: stale after a while
+                if [ -n "$(find "$dir" -maxdepth 0 -mmin +1 2>/dev/null)" ]; then
+                    weft_break_lock "$dir"
+                fi
+                ;;
+            *)
+                kill -0 "$owner" 2>/dev/null || weft_break_lock "$dir"
+                ;;
+        esac
+        if [ "$SECONDS" -gt "$deadline" ]; then
+            weft_fail 1 "Another start or stop of a $weft_daemon on host $weft_host (pid ${owner:-unknown}) held $dir for $weft_lock_timeout s: try again once it has finished"
+        fi
+        weft_nap
+    done
+    echo "$$" > "$dir/pid"
+    trap 'rm -rf "$weft_lock_file.d"' EXIT
+}
+
+# Removes a stale lock directory: renamed first, so that of two shells breaking it at once only one succeeds.
+weft_break_lock() {
+    mv "$1" "$1.stale.$$" 2>/dev/null && rm -rf "$1.stale.$$"
+}
+
+# Releases the lock once every weft_lock has its weft_unlock.
+weft_unlock() {
+    weft_lock_depth=$((weft_lock_depth - 1))
+    [ "$weft_lock_depth" -eq 0 ] || return 0
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>&-
+    else
+        rm -rf "$weft_lock_file.d"
+        trap - EXIT
+    fi
+}
+
 # Removes the last line holding each given pid from the pid file, read afresh so that pids appended meanwhile
 # stay; removes the file when no pid is left.
 weft_remove_pids() {
+    weft_lock
     weft_read_pids quiet
     local gone i
     for gone in "$@"; do
@@ -103,6 +172,7 @@ weft_remove_pids() {
     else
         printf '%s\n' "${weft_pids[@]}" > "$weft_pid_file.$$" && mv -f "$weft_pid_file.$$" "$weft_pid_file"
     fi
+    weft_unlock
 }
 
 # Sets weft_live to the pids of the pid file whose processes run; drops the others from the file with a note.
@@ -201,6 +271,21 @@ weft_conf_names_secret_file() {
     [ -n "$value" ]
 }
 
+# Whether a running process of this host names $1 as its log file (-Dlog.file), be its pid in the pid file or not
+# (started with another WEFT_PID_DIR, or its pid file removed): two processes never write into the same files.
+weft_log_in_use() {
+    local all
+    if [ -d /proc/self ]; then
+        all="$(cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\0' ' ')"
+    else
+        all="$(ps -A -ww -o args= 2>/dev/null)"
+    fi
+    case "$all" in
+        *"-Dlog.file=$1 "*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
 weft_start() {
     mkdir -p "$weft_log_dir" 2>/dev/null || weft_fail 2 "Cannot create the log directory $weft_log_dir (WEFT_LOG_DIR)"
 
@@ -211,27 +296,6 @@ weft_start() {
             weft_fail 2 "$secret is not a file of user $weft_user: remove it, or name another file with -D security.cluster-secret.file=PATH"
         fi
         secret_args=(-D "security.cluster-secret.file=$secret")
-    fi
-
-    weft_prune_pids
-    # The lowest index no running process of this daemon uses names its .out and .log files.
-    local index=0 pid in_use
-    while :; do
-        in_use=0
-        for pid in ${weft_live[@]+"${weft_live[@]}"}; do
-            case "$(weft_cmdline_of "$pid")" in
-                *"-$weft_daemon-$index-$weft_host.log "*) in_use=1 ;;
-            esac
-        done
-        [ "$in_use" -eq 1 ] || break
-        index=$((index + 1))
-    done
-    local name="weft-$weft_user-$weft_daemon-$index-$weft_host"
-    local out="$weft_log_dir/$name.out" log="$weft_log_dir/$name.log"
-    # Only lines written after this start count when looking for the process's "up" line in an appended log.
-    local log_offset=0
-    if [ -f "$log" ]; then
-        log_offset="$(wc -c < "$log" | tr -d ' ')"
     fi
 
     local jvm_args=() daemon_jvm_args=()
@@ -251,7 +315,27 @@ weft_start() {
         rm -f "$memory_error"
     fi
     read -r -a daemon_jvm_args <<< "$weft_daemon_jvm_args"
-    # nohup with every standard stream redirected: the process survives the end of this shell's session.
+
+    # From choosing the files to appending the pid, no other start or stop of this daemon runs.
+    weft_lock
+    weft_prune_pids
+    if [ "$weft_daemon" = jobmanager ] && [ ${#weft_live[@]} -gt 0 ]; then
+        weft_fail 2 "A jobmanager is already running on host $weft_host (pid ${weft_live[*]}, in $weft_pid_file): stop the cluster with stop-cluster.sh (or jobmanager.sh stop) first, or set WEFT_PID_DIR for a cluster of its own"
+    fi
+    local index=0 pid
+    while weft_log_in_use "$weft_log_dir/weft-$weft_user-$weft_daemon-$index-$weft_host.log"; do
+        index=$((index + 1))
+    done
+    local name="weft-$weft_user-$weft_daemon-$index-$weft_host"
+    local out="$weft_log_dir/$name.out" log="$weft_log_dir/$name.log"
+    # Only lines written after this start count when looking for the process's "up" line in an appended log.
+    local log_offset=0
+    if [ -f "$log" ]; then
+        log_offset="$(wc -c < "$log" | tr -d ' ')"
+    fi
+
+    # nohup with every standard stream redirected: the process survives the end of this shell's session. It does
+    # not inherit the lock's descriptor 9, which would hold the lock for as long as it runs.
     # java.security.manager=allow: JDK 18 to 23 refuse the guard that keeps a program's System.exit from ending a
     # JobManager that runs it (JDK 17 allows it anyway).
     nohup "$weft_java" -Djava.security.manager=allow ${jvm_args[@]+"${jvm_args[@]}"} \
@@ -262,12 +346,19 @@ weft_start() {
         -cp "$weft_classpath" \
         "$weft_main_class" --configDir "$weft_conf_dir" \
         ${secret_args[@]+"${secret_args[@]}"} ${weft_dynamic_args[@]+"${weft_dynamic_args[@]}"} \
-        < /dev/null > "$out" 2>&1 &
+        < /dev/null > "$out" 2>&1 9>&- &
     pid=$!
     if ! echo "$pid" >> "$weft_pid_file"; then
         kill -TERM "$pid" 2>/dev/null
         weft_fail 2 "Cannot write the pid file $weft_pid_file (WEFT_PID_DIR): stopped the $weft_daemon just started"
     fi
+    # Until the child has become the JVM, its command line is this script's: the next start would neither see its
+    # log file in use nor take its pid for a running one.
+    local exec_deadline=$((SECONDS + 5))
+    while ! weft_is_daemon "$pid" && kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -le "$exec_deadline" ]; do
+        weft_nap
+    done
+    weft_unlock
 
     local deadline=$((SECONDS + weft_start_timeout)) up_line
     while :; do
@@ -279,6 +370,10 @@ weft_start() {
             wait "$pid"
             local code=$?
             weft_remove_pids "$pid"
+            if [ "$code" -eq "$weft_secret_rejected_code" ]; then
+                # the process's last line says whose secret was rejected and what to do
+                weft_fail 2 "Could not start $weft_daemon on host $weft_host: $(grep -v '^[[:space:]]*$' "$out" | tail -n 1)"
+            fi
             echo "Could not start $weft_daemon on host $weft_host: it exited with code $code. The end of $out:" >&2
             tail -n 20 "$out" >&2
             exit 1
@@ -363,6 +458,7 @@ weft_daemon() {
     weft_host="${HOSTNAME:-$(uname -n)}"
     weft_pid_dir="${WEFT_PID_DIR:-/tmp}"
     weft_pid_file="$weft_pid_dir/weft-$weft_user-$weft_daemon.pid"
+    weft_lock_file="$weft_pid_dir/weft-$weft_user-$weft_daemon.lock"
     weft_start_timeout="${WEFT_START_TIMEOUT:-30}"
     weft_stop_timeout="${WEFT_STOP_TIMEOUT:-10}"
     case "$weft_start_timeout$weft_stop_timeout" in

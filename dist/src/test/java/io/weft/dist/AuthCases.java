@@ -82,7 +82,8 @@ final class AuthCases {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String randomSecret() {
+    /** A fresh random cluster secret, as WEFT_CLUSTER_SECRET takes it. */
+    static String randomSecret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);

@@ -35,6 +35,15 @@ final class BadInput {
         List<String> of(BadInputContext context) throws Exception;
     }
 
+    /**
+     * A step that runs once the command has ended (or overrun), before the check that nothing is left running in the
+     * case's directory: it checks and stops what the case's own steps started, by pid.
+     */
+    @FunctionalInterface
+    interface Cleanup {
+        void run(BadInputContext context) throws Exception;
+    }
+
     /** Further assertions on the finished run. */
     @FunctionalInterface
     interface Then {
@@ -50,6 +59,7 @@ final class BadInput {
     private final List<String> words = new ArrayList<>();
     private final List<String> absentPaths = new ArrayList<>();
     private final List<Then> thens = new ArrayList<>();
+    private final List<Cleanup> cleanups = new ArrayList<>();
     private Command command;
     private int exitCode = -1;
     private boolean usageFollows;
@@ -128,6 +138,16 @@ final class BadInput {
     BadInput then(Then check) {
         thens.add(check);
         return this;
+    }
+
+    /** Adds a step run after the command, before the leftover check; every step runs, the first failure counts. */
+    BadInput cleanup(Cleanup step) {
+        cleanups.add(step);
+        return this;
+    }
+
+    List<Cleanup> cleanups() {
+        return cleanups;
     }
 
     BadInput timeout(Duration bound) {

@@ -142,12 +142,17 @@ final class BadInputContext {
 
     /** The current report of the shared YARN session, started on first use. */
     ApplicationReport sessionReport() throws IOException, YarnException {
-        try (YarnClient yarn = YarnClient.createYarnClient()) {
-            YarnConfiguration conf = sandboxConf();
-            yarn.init(conf);
-            yarn.start();
+        try (YarnClient yarn = yarn()) {
             return yarn.getApplicationReport(ApplicationId.fromString(session()));
         }
+    }
+
+    /** A started client of the sandbox's YARN, for a case's checks and applications of its own; close it. */
+    YarnClient yarn() throws IOException {
+        YarnClient yarn = YarnClient.createYarnClient();
+        yarn.init(sandboxConf());
+        yarn.start();
+        return yarn;
     }
 
     /**

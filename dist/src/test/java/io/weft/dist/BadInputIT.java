@@ -44,7 +44,8 @@ class BadInputIT {
             "AuthCases", AuthCases::cases,
             "ExitCodeCases", ExitCodeCases::cases,
             "ConfigCases", ConfigCases::cases,
-            "PathCases", PathCases::cases);
+            "PathCases", PathCases::cases,
+            "ScriptCases", ScriptCases::cases);
     private static final Pattern STACK_TRACE = Pattern.compile(
             "(?m)^\\s+at [\\w$.]+\\(|^Caused by: |^Exception in thread |^\\s+\\.\\.\\. \\d+ more$");
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
@@ -94,7 +95,11 @@ class BadInputIT {
         try {
             run = started.await(badInput.timeout());
         } finally {
-            checkNothingLeftRunning(badInput, dir);
+            try {
+                runCleanups(badInput, context);
+            } finally {
+                checkNothingLeftRunning(badInput, dir);
+            }
         }
         String described = badInput + "\n" + String.join(" ", command) + "\n" + run + targetLogs(badInput);
 
@@ -145,6 +150,28 @@ class BadInputIT {
             assertThat(rest.get(0)).as("the usage after the error line of %s", described).startsWith("Usage:");
         } else {
             assertThat(rest).as("stderr lines after the error line of %s", described).isEmpty();
+        }
+    }
+
+    /** Runs every cleanup step of the case, then rethrows the first failure. */
+    private static void runCleanups(BadInput badInput, BadInputContext context) throws Exception {
+        Throwable first = null;
+        for (BadInput.Cleanup step : badInput.cleanups()) {
+            try {
+                step.run(context);
+            } catch (Exception | AssertionError e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first instanceof Exception e) {
+            throw e;
+        }
+        if (first instanceof AssertionError e) {
+            throw e;
         }
     }
 

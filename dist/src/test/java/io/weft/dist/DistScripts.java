@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the scripts of the laid-out distribution ({@code bin/…} under system property
  * {@value StandaloneClusterScriptsIT#DIST_DIR_PROPERTY}) as a user would: a clean environment (no WEFT_, HADOOP_ or
- * YARN_ variables of the build), small client JVMs, stdin from /dev/null, stdout and stderr to files. Each run is
+ * YARN_ variables of the build), small client JVMs, stdin from /dev/null (or an open pipe), stdout and stderr to
+ * files. Each run is
  * bounded in time and killed (by its own handle) when it overruns. Not thread-safe; one per test class.
  */
 final class DistScripts {
@@ -67,6 +68,18 @@ final class DistScripts {
 
     /** Starts {@code bin/<name> args…} (or {@code name args…}, for an absolute {@code name}) in the background. */
     Background start(String name, String... args) throws IOException {
+        return start(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()), name, args);
+    }
+
+    /**
+     * Starts {@code bin/<name> args…} in the background with its stdin a pipe that stays open until the process's
+     * {@link Process#getOutputStream()} is closed (for a command that runs until its input ends).
+     */
+    Background startWithOpenInput(String name, String... args) throws IOException {
+        return start(ProcessBuilder.Redirect.PIPE, name, args);
+    }
+
+    private Background start(ProcessBuilder.Redirect input, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin").resolve(name).toString());
         command.addAll(List.of(args));
@@ -74,8 +87,7 @@ final class DistScripts {
         Path out = Files.createTempFile(workDir, prefix, ".out");
         Path err = Files.createTempFile(workDir, prefix, ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectInput(input).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("WEFT_") || k.startsWith("HADOOP_") || k.startsWith("YARN_"));
         environment.put("JAVA_HOME", System.getProperty("java.home"));

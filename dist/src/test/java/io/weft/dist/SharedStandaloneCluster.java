@@ -132,10 +132,15 @@ final class SharedStandaloneCluster implements AutoCloseable {
         try {
             scripts.run("stop-cluster.sh");
         } finally {
-            for (long pid : pids()) {
-                if (runsWeft(pid)) {
-                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                }
+            killLeftovers(pidDir);
+        }
+    }
+
+    /** Kills, by pid, every JobManager and TaskManager still running of the pid files in {@code pidDir}. */
+    static void killLeftovers(Path pidDir) throws IOException {
+        for (long pid : pids(pidDir, ".pid")) {
+            if (runsWeft(pid)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
     }
@@ -154,10 +159,14 @@ final class SharedStandaloneCluster implements AutoCloseable {
         return dir.resolve("log");
     }
 
-    private List<Long> pids() throws IOException {
+    /** The pids of the pid files in {@code pidDir} whose names end with {@code suffix}, in file order. */
+    static List<Long> pids(Path pidDir, String suffix) throws IOException {
         List<Long> pids = new ArrayList<>();
+        if (!Files.isDirectory(pidDir)) {
+            return pids;
+        }
         try (Stream<Path> files = Files.list(pidDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).sorted().toList()) {
                 Files.readAllLines(file).stream().map(String::strip).filter(s -> s.matches("[0-9]+"))
                         .map(Long::valueOf).forEach(pids::add);
             }
@@ -165,7 +174,8 @@ final class SharedStandaloneCluster implements AutoCloseable {
         return pids;
     }
 
-    private static boolean runsWeft(long pid) {
+    /** Whether {@code pid} is a live JobManager or TaskManager process. */
+    static boolean runsWeft(long pid) {
         try {
             String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
                     StandardCharsets.UTF_8);

@@ -156,6 +156,76 @@ class StandaloneClusterScriptsIT {
         assertThat(cluster.err()).contains("-n takes the number of TaskManagers, not 'two'");
     }
 
+    @Test
+    void twoTaskManagersStartedAtOnce_writeFilesOfTheirOwn() throws Exception {
+        // no JobManager: each TaskManager comes up, fails to reach it and keeps trying, which is enough here
+        Map<String, String> secret = Map.of("WEFT_CLUSTER_SECRET", AuthCases.randomSecret());
+        Started first = startScript(secret, "taskmanager.sh", "start");
+        Started second = startScript(secret, "taskmanager.sh", "start");
+        Run one = first.await();
+        Run two = second.await();
+        assertThat(one.exitCode()).as(() -> one + logs()).isZero();
+        assertThat(two.exitCode()).as(() -> two + logs()).isZero();
+
+        List<Long> taskManagers = pids("taskmanager");
+        assertThat(taskManagers).as(() -> one + "\n" + two + logs()).hasSize(2).doesNotHaveDuplicates()
+                .allMatch(pid -> runs(pid, TASK_MANAGER));
+        assertThat(one.out() + two.out()).contains(logName("taskmanager", 0).replace(".log", ".{log,out}"))
+                .contains(logName("taskmanager", 1).replace(".log", ".{log,out}"));
+        for (int index = 0; index < 2; index++) {
+            assertThat(Files.readAllLines(logDir.resolve(logName("taskmanager", index))))
+                    .as("TaskManagers logging into %s", logName("taskmanager", index))
+                    .filteredOn(line -> line.contains(" started with ")).hasSize(1);
+        }
+        assertThat(script("taskmanager.sh", "stop-all").exitCode()).isZero();
+    }
+
+    @Test
+    void aTaskManagerOfAnotherPidFile_keepsItsLogFiles() throws Exception {
+        Path otherPidDir = Files.createDirectories(dir.resolve("other-pids"));
+        String secret = AuthCases.randomSecret();
+        Run outside = startScript(Map.of("WEFT_PID_DIR", otherPidDir.toString(), "WEFT_CLUSTER_SECRET", secret),
+                "taskmanager.sh", "start").await();
+        assertThat(outside.exitCode()).as(() -> outside + logs()).isZero();
+        assertThat(outside.out()).contains(logName("taskmanager", 0).replace(".log", ".{log,out}"));
+
+        Run start = startScript(Map.of("WEFT_CLUSTER_SECRET", secret), "taskmanager.sh", "start").await();
+        assertThat(start.exitCode()).as(() -> start + logs()).isZero();
+        assertThat(start.out()).contains(logName("taskmanager", 1).replace(".log", ".{log,out}"));
+
+        assertThat(script("taskmanager.sh", "stop-all").exitCode()).isZero();
+        Run stopOutside = startScript(Map.of("WEFT_PID_DIR", otherPidDir.toString()), "taskmanager.sh", "stop-all")
+                .await();
+        assertThat(stopOutside.exitCode()).as(stopOutside.toString()).isZero();
+    }
+
+    @Test
+    void withoutFlock_aLockDirectoryExcludesOthersUntilItsOwnerEnds() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("no-flock-bin"));
+        for (String tool : List.of("bash", "cat", "mkdir", "mv", "rm", "find", "sleep")) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of(shell("command -v " + tool)));
+        }
+        Path lock = pidDir.resolve("weft-test-taskmanager.lock");
+        Files.createDirectories(Path.of(lock + ".d"));
+        String take = "PATH=" + bin + "; . " + dist.resolve("bin/weft-daemon.sh") + "; weft_lock_file=" + lock
+                + "; weft_user=test; weft_host=here; weft_daemon=taskmanager; weft_lock_timeout=1; weft_lock"
+                + " && cat " + lock + ".d/pid && weft_unlock && [ ! -e " + lock + ".d ] && echo released";
+
+        Files.writeString(Path.of(lock + ".d", "pid"), ProcessHandle.current().pid() + "\n");
+        Run held = run(List.of("bash", "-c", take));
+        assertThat(held.exitCode()).as(held.toString()).isEqualTo(1);
+        assertThat(held.err()).as(held.toString()).contains("(pid " + ProcessHandle.current().pid() + ") held "
+                + lock + ".d for 1 s");
+
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor(10, TimeUnit.SECONDS);
+        Files.writeString(Path.of(lock + ".d", "pid"), ended.pid() + "\n");
+        Run stale = run(List.of("bash", "-c", take));
+        assertThat(stale.exitCode()).as(stale.toString()).isZero();
+        assertThat(stale.out().lines()).as(stale.toString()).hasSize(2).last().isEqualTo("released");
+        assertThat(stale.out().lines().findFirst()).as(stale.toString()).isNotEqualTo(Long.toString(ended.pid()));
+    }
+
     private void awaitRegisteredTaskManagers(int expected) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/taskmanagers"))
@@ -182,6 +252,29 @@ class StandaloneClusterScriptsIT {
     }
 
     private Run run(List<String> command) throws IOException, InterruptedException {
+        return start(command, Map.of()).await();
+    }
+
+    /** A script run in the background: its process and where its output goes. */
+    private record Started(List<String> command, Process process, Path out, Path err) {
+        Run await() throws IOException, InterruptedException {
+            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("%s did not end within %s", command, SCRIPT_TIMEOUT);
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    /** Starts {@code bin/<name> args…} in the background, with {@code extraEnv} over the test's variables. */
+    private Started startScript(Map<String, String> extraEnv, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(dist.resolve("bin").resolve(name).toString());
+        command.addAll(List.of(args));
+        return start(command, extraEnv);
+    }
+
+    private Started start(List<String> command, Map<String, String> extraEnv) throws IOException {
         Path out = Files.createTempFile(dir, "out-", ".txt");
         Path err = Files.createTempFile(dir, "err-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -200,12 +293,8 @@ class StandaloneClusterScriptsIT {
             env.put("WEFT_JM_JVM_ARGS", "-Xmx256m");
             env.put("WEFT_TM_JVM_ARGS", "-Xmx256m");
         }
-        Process process = builder.start();
-        if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("%s did not end within %s%s", command, SCRIPT_TIMEOUT, logs());
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        env.putAll(extraEnv);
+        return new Started(command, builder.start(), out, err);
     }
 
     private Path pidFile(String daemon) {
@@ -235,7 +324,8 @@ class StandaloneClusterScriptsIT {
         return "weft-" + userName() + "-" + daemon + "-" + index + "-" + hostName() + ".log";
     }
 
-    private static String userName() {
+    /** The user name as the scripts see it. */
+    static String userName() {
         String user = System.getenv("USER");
         return user != null && !user.isEmpty() ? user : shell("id -un");
     }

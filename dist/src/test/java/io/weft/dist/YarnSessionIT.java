@@ -9,6 +9,7 @@ import io.weft.dist.jobs.SlowWordCount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A YARN session end to end through the scripts: {@code yarn-session.sh -d} starts it and writes the properties
  * file; {@code weft run -t yarn-session} runs two jobs in turn and two at once with exact output; {@code weft list}
  * shows them; {@code weft cancel} cancels a running one; idle TaskManager containers go back to YARN; and
- * {@code yarn-session.sh -id … stop} ends the application SUCCEEDED and removes the properties file.
+ * {@code yarn-session.sh -id … stop} ends the application SUCCEEDED and removes the properties file. An attached
+ * session replaces a stale properties file, and removes it when the session ends on its own.
  */
 @ExtendWith(SandboxExtension.class)
 class YarnSessionIT {
@@ -34,13 +36,7 @@ class YarnSessionIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void sessionRunsJobsInTurnAndAtOnceListsCancelsReleasesIdleContainersAndStops(SandboxExtension.Sandbox sandbox)
             throws Exception {
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.write(conf.resolve("weft-conf.yaml"), List.of("jobmanager.memory.process.size: 768mb",
-                "taskmanager.memory.process.size: 900mb", "yarn.properties-file.location: " + dir,
-                "resourcemanager.taskmanager-timeout: 3 s", "heartbeat.timeout: 20 s"));
-        Map<String, String> env = new TreeMap<>(sandbox.env());
-        env.put("WEFT_CONF_DIR", conf.toString());
-        DistScripts scripts = new DistScripts(dir, env);
+        DistScripts scripts = scripts(sandbox, "resourcemanager.taskmanager-timeout: 3 s", "heartbeat.timeout: 20 s");
         Path words = dir.resolve("words.txt");
         Files.write(words, YarnJobsIT.wordLines());
         Map<String, Long> expected = YarnJobsIT.countWords(Files.readAllLines(words));
@@ -62,6 +58,52 @@ class YarnSessionIT {
                 scripts.run("yarn", "application", "-kill", app);
             }
         }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void attachedSession_replacesAStaleFile_andRemovesItWhenTheSessionEndsOnItsOwn(SandboxExtension.Sandbox sandbox)
+            throws Exception {
+        DistScripts scripts = scripts(sandbox);
+        Path properties = dir.resolve(".yarn-properties-" + System.getProperty("user.name"));
+        Files.writeString(properties, "applicationID=application_1_0001\n");
+
+        DistScripts.Background attached = scripts.startWithOpenInput("yarn-session.sh", "-nm", "it-attached");
+        String app = null;
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (app == null && System.nanoTime() < deadline && attached.process().isAlive()) {
+                Matcher m = YarnJobsIT.APPLICATION.matcher(Files.readString(properties));
+                app = m.find() && !m.group().equals("application_1_0001") ? m.group() : null;
+                Thread.sleep(500);
+            }
+            assertThat(app).as("the session's id in %s: %s", properties, Files.readString(attached.out()))
+                    .isNotNull();
+            check(scripts.run("yarn", "application", "-kill", app));
+
+            DistScripts.Run ended = attached.await(Duration.ofSeconds(60));
+            assertThat(ended.exitCode()).as(ended::toString).isEqualTo(1);
+            assertThat(ended.out()).as(ended::toString).contains("The YARN session " + app + " ended KILLED");
+            assertThat(properties).doesNotExist();
+        } finally {
+            attached.process().getOutputStream().close();
+            if (attached.process().isAlive()) {
+                attached.process().destroy();
+                attached.process().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The scripts against the sandbox, with small processes, the properties file in {@link #dir} and more keys. */
+    private DistScripts scripts(SandboxExtension.Sandbox sandbox, String... moreConf) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        List<String> lines = new ArrayList<>(List.of("jobmanager.memory.process.size: 768mb",
+                "taskmanager.memory.process.size: 900mb", "yarn.properties-file.location: " + dir));
+        lines.addAll(List.of(moreConf));
+        Files.write(conf.resolve("weft-conf.yaml"), lines);
+        Map<String, String> env = new TreeMap<>(sandbox.env());
+        env.put("WEFT_CONF_DIR", conf.toString());
+        return new DistScripts(dir, env);
     }
 
     private void useSession(DistScripts scripts, String app, String examplesJar, Path slowJar,

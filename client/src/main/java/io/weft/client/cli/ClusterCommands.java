@@ -101,7 +101,7 @@ final class ClusterCommands {
             if (options.isYarnSession()) {
                 try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
                     ApplicationId id = YarnSessionLocator.applicationId(options.applicationId, config);
-                    String address = YarnSessionLocator.restAddress(yarn, id);
+                    String address = YarnSessionLocator.restAddress(yarn, id, config);
                     return call.run(new RestClusterClient(address, TIMEOUT,
                             yarn.restToken(id, config).orElse(null)));
                 }

@@ -63,7 +63,7 @@ final class YarnRun {
     private static int runInSession(RunOptions options, Configuration config, YarnClusterDeployer yarn,
             PrintStream out, PrintStream err, boolean verbose) {
         ApplicationId id = YarnSessionLocator.applicationId(null, config);
-        String address = YarnSessionLocator.restAddress(yarn, id);
+        String address = YarnSessionLocator.restAddress(yarn, id, config);
         return RemoteRun.run(options, address, yarn.restToken(id, config).orElse(null),
                 config.get(DeploymentOptions.ATTACHED), out, err, verbose);
     }

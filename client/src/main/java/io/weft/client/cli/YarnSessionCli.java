@@ -206,6 +206,7 @@ public final class YarnSessionCli {
     private int stop(ApplicationId id, Configuration config, PrintStream out) throws IOException,
             InterruptedException {
         try (YarnClusterDeployer yarn = new YarnClusterDeployer(environment)) {
+            YarnSessionLocator.requireSession(yarn.report(id));
             return stopAndReport(yarn, id, yarn.restToken(id, config).orElse(null), YarnPropertiesFile.of(config),
                     out);
         }

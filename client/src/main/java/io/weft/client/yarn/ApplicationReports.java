@@ -3,12 +3,16 @@ package io.weft.client.yarn;
 import io.weft.config.MemoryOptions;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
-/** Reading {@link ApplicationReport}s: ended states, the REST address and diagnostics as one line. Stateless. */
+/**
+ * Reading {@link ApplicationReport}s: ended states, the REST address, the Weft mode and diagnostics as one line.
+ * Stateless.
+ */
 public final class ApplicationReports {
     /** The states of an application that has ended. */
     public static final Set<YarnApplicationState> ENDED = EnumSet.of(YarnApplicationState.FINISHED,
@@ -24,6 +28,19 @@ public final class ApplicationReports {
     /** Whether the application has ended. */
     public static boolean hasEnded(ApplicationReport report) {
         return ENDED.contains(report.getYarnApplicationState());
+    }
+
+    /**
+     * The Weft mode of the application ({@code session}, {@code per-job}, {@code application}) from its mode tag,
+     * or empty when it has none: not a Weft application, or one of a Weft version that did not tag them.
+     */
+    public static Optional<String> weftMode(ApplicationReport report) {
+        Set<String> tags = report.getApplicationTags();
+        if (tags == null) {
+            return Optional.empty();
+        }
+        return tags.stream().filter(t -> t.startsWith(ApplicationSettings.MODE_TAG_PREFIX))
+                .map(t -> t.substring(ApplicationSettings.MODE_TAG_PREFIX.length())).findFirst();
     }
 
     /**

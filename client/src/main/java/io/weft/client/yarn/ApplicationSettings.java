@@ -16,9 +16,14 @@ import org.apache.hadoop.yarn.api.records.Resource;
 /**
  * Fills an {@link ApplicationSubmissionContext} from the {@code yarn.*} options: name (or its default per mode),
  * type, queue, tags, priority, node label, the ApplicationMaster's resource, attempts and the attempt-failures
- * validity interval. Stateless.
+ * validity interval. Besides the tags of {@code yarn.tags}, every application is tagged with its mode
+ * ({@value #MODE_TAG_PREFIX}{@code session|per-job|application}), by which the client tells a session from other
+ * applications whatever their type and name. Stateless.
  */
 public final class ApplicationSettings {
+    /** The start of the tag naming an application's mode; YARN keeps tags in lower case. */
+    public static final String MODE_TAG_PREFIX = "weft-mode:";
+
     private ApplicationSettings() {
     }
 
@@ -52,16 +57,20 @@ public final class ApplicationSettings {
                 config.get(YarnOptions.APPMASTER_VCORES));
     }
 
+    /** The tag of an application of {@code mode}, such as {@code weft-mode:session}. */
+    public static String modeTag(YarnLaunchSpec.Mode mode) {
+        return MODE_TAG_PREFIX + mode.cliName();
+    }
+
     /** Sets everything but the application id on {@code context}. */
-    public static void apply(ApplicationSubmissionContext context, Configuration config, String name,
-            ContainerLaunchContext amContainer) {
+    public static void apply(ApplicationSubmissionContext context, Configuration config, YarnLaunchSpec.Mode mode,
+            String name, ContainerLaunchContext amContainer) {
         context.setApplicationName(name);
         context.setApplicationType(config.get(YarnOptions.APPLICATION_TYPE));
         context.setQueue(config.get(YarnOptions.APPLICATION_QUEUE));
         Set<String> tags = tags(config);
-        if (!tags.isEmpty()) {
-            context.setApplicationTags(tags);
-        }
+        tags.add(modeTag(mode));
+        context.setApplicationTags(tags);
         int priority = config.get(YarnOptions.APPLICATION_PRIORITY);
         if (priority >= 0) {
             context.setPriority(Priority.newInstance(priority));

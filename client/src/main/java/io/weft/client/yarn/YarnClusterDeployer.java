@@ -120,7 +120,7 @@ public final class YarnClusterDeployer implements AutoCloseable {
                         true));
                 YarnLaunchSpec spec = new YarnLaunchSpec(mode, staging.uri(), resources, classpath, program);
                 ShippedResource specFile = staging.write(YarnLaunchSpec.FILE_NAME, spec.toJson(), false);
-                ApplicationSettings.apply(context, config, ApplicationSettings.name(config, mode, jobJar),
+                ApplicationSettings.apply(context, config, mode, ApplicationSettings.name(config, mode, jobJar),
                         AmContainer.launchContext(spec, specFile, config, hadoopConf, secret));
                 guard.submitted(id);
                 client.submitApplication(context);

@@ -2,6 +2,7 @@ package io.weft.client.yarn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.util.Records;
@@ -42,5 +43,14 @@ class ApplicationReportsTest {
                 .endsWith("exitCode: 52 Failing this attempt.");
         report.setDiagnostics("AM Container exited with exitCode: 520");
         assertThat(ApplicationReports.diagnostics(report)).isEqualTo("AM Container exited with exitCode: 520");
+    }
+
+    @Test
+    void whenTaggedWithAMode_thenThatIsTheWeftMode() {
+        ApplicationReport report = Records.newRecord(ApplicationReport.class);
+        assertThat(ApplicationReports.weftMode(report)).isEmpty();
+
+        report.setApplicationTags(Set.of("nightly", "weft-mode:per-job"));
+        assertThat(ApplicationReports.weftMode(report)).hasValue("per-job");
     }
 }

@@ -61,12 +61,12 @@ class ApplicationSettingsTest {
         ContainerLaunchContext am = ContainerLaunchContext.newInstance(Map.of(), Map.of(), List.of("true"), null, null,
                 null);
 
-        ApplicationSettings.apply(context, config, "wc", am);
+        ApplicationSettings.apply(context, config, YarnLaunchSpec.Mode.PER_JOB, "wc", am);
 
         assertThat(context.getApplicationName()).isEqualTo("wc");
         assertThat(context.getApplicationType()).isEqualTo("WeftTest");
         assertThat(context.getQueue()).isEqualTo("batch");
-        assertThat(context.getApplicationTags()).isEqualTo(Set.of("nightly", "wc"));
+        assertThat(context.getApplicationTags()).isEqualTo(Set.of("nightly", "wc", "weft-mode:per-job"));
         assertThat(context.getPriority().getPriority()).isEqualTo(3);
         assertThat(context.getNodeLabelExpression()).isEqualTo("fast");
         assertThat(context.getMaxAppAttempts()).isEqualTo(2);
@@ -74,5 +74,15 @@ class ApplicationSettingsTest {
         assertThat(context.getResource().getMemorySize()).isEqualTo(1024);
         assertThat(context.getResource().getVirtualCores()).isEqualTo(2);
         assertThat(context.getAMContainerSpec().getCommands()).containsExactly("true");
+    }
+
+    @Test
+    void whenNoTagsAreConfigured_thenTheModeTagIsTheOnlyOne() {
+        ApplicationSubmissionContext context = Records.newRecord(ApplicationSubmissionContext.class);
+
+        ApplicationSettings.apply(context, new Configuration(), YarnLaunchSpec.Mode.SESSION, "s",
+                ContainerLaunchContext.newInstance(Map.of(), Map.of(), List.of("true"), null, null, null));
+
+        assertThat(context.getApplicationTags()).containsExactly("weft-mode:session");
     }
 }

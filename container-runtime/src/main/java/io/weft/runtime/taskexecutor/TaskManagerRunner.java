@@ -25,6 +25,7 @@ import io.weft.runtime.messages.RegistrationResponse;
 import io.weft.runtime.messages.SubmitTask;
 import io.weft.runtime.network.netty.NettyShuffleEnvironment;
 import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.ClusterSecretRejectedException;
 import io.weft.runtime.rpc.ClusterSecrets;
 import io.weft.runtime.rpc.ConnectionListener;
 import io.weft.runtime.rpc.MainThreadExecutor;
@@ -53,11 +54,17 @@ import org.slf4j.LoggerFactory;
  * itself registered with the JobManager — registering whenever its connection is (re)established, sending
  * heartbeats, and giving up every slot when the JobManager is lost (connection closed, heartbeats unanswered, or
  * the JobManager no longer knowing it). A TaskManager that stays unregistered for
- * {@code taskmanager.registration.timeout} ends with a fatal error, so that no orphan keeps running.
+ * {@code taskmanager.registration.timeout} ends with a fatal error, so that no orphan keeps running; one whose
+ * cluster secret the JobManager rejects ends at once with a {@link ClusterSecretRejectedException} (as a process,
+ * with exit code {@value #SECRET_REJECTED_EXIT_CODE}), since retrying cannot help. It logs that it started
+ * ("TaskManager … started with …", which {@code taskmanager.sh} waits for) once its first attempt to reach the
+ * JobManager has ended otherwise: connected, or failed for a reason retrying may cure.
  *
  * <p>Registration state lives on the runner's main thread, where every RPC handler and connection event runs.
  */
 public final class TaskManagerRunner implements AutoCloseable {
+    /** Exit code of a TaskManager process whose cluster secret the JobManager rejected (EX_CONFIG). */
+    public static final int SECRET_REJECTED_EXIT_CODE = 78;
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerRunner.class);
     private final TaskExecutor taskExecutor;
     private final MainThreadExecutor main;
@@ -77,6 +84,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> registrationDeadline;
     private int registrationAttempt;
+    private boolean announced;
     /** Deployed attempts whose job code is still loading, and whether each was cancelled meanwhile. */
     private final Map<ExecutionAttemptID, Boolean> loading = new HashMap<>();
 
@@ -111,6 +119,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         RpcConnection connection = client.connect(jmHost, jmPort, main::execute, new ConnectionListener() {
             @Override
             public void connected(RpcConnection c) {
+                announceStarted();
                 onConnected();
             }
 
@@ -119,11 +128,46 @@ public final class TaskManagerRunner implements AutoCloseable {
                 jobManagerLost("connection lost: " + cause.getMessage());
                 state = State.DISCONNECTED;
             }
+
+            @Override
+            public void reconnectScheduled(RpcConnection c, int attempt, Duration delay,
+                    RpcConnectionException lastFailure) {
+                if (lastFailure instanceof ClusterSecretRejectedException) {
+                    secretRejected();
+                } else {
+                    announceStarted();
+                }
+            }
         });
         this.jobManager = new JobManagerConnection(connection, config.get(RpcOptions.ASK_TIMEOUT));
         main.execute(this::armRegistrationDeadline);
-        LOG.info("TaskManager {} started with {} slot(s), RPC on {}; registering with the JobManager at {}:{}",
-                taskExecutor.getResourceId(), taskExecutor.numberOfSlots(), server.address(), jmHost, jmPort);
+    }
+
+    /** Logs, once, that the TaskManager runs; on the main thread. */
+    private void announceStarted() {
+        if (!announced) {
+            announced = true;
+            LOG.info("TaskManager {} started with {} slot(s), RPC on {}; registering with the JobManager at {}",
+                    taskExecutor.getResourceId(), taskExecutor.numberOfSlots(), server.address(), jobManagerAddress);
+        }
+    }
+
+    /** The JobManager will never take this TaskManager: ends it through the fatal error handler, once. */
+    private void secretRejected() {
+        if (state == State.REJECTED) {
+            return;
+        }
+        state = state.to(State.REJECTED);
+        if (registrationDeadline != null) {
+            registrationDeadline.cancel(false);
+        }
+        if (jobManager != null) { // null while the constructor has not finished
+            jobManager.connection().close();
+        }
+        fatalErrorHandler.accept(new ClusterSecretRejectedException(jobManagerAddress, "The JobManager at "
+                + jobManagerAddress + " rejected the cluster secret of TaskManager " + taskExecutor.getResourceId()
+                + ": start the TaskManager with the JobManager's secret (the same security.cluster-secret.file, or"
+                + " the same WEFT_CLUSTER_SECRET)"));
     }
 
     public TaskExecutor taskExecutor() {
@@ -341,7 +385,7 @@ public final class TaskManagerRunner implements AutoCloseable {
         }
         TaskManagerRunner runner;
         try {
-            runner = new TaskManagerRunner(config, secret, ProcessShutdown::fatal);
+            runner = new TaskManagerRunner(config, secret, TaskManagerRunner::onFatalError);
         } catch (RuntimeException e) {
             LOG.error("TaskManager failed to start", e);
             System.err.println("TaskManager not started: " + e.getMessage());
@@ -351,15 +395,26 @@ public final class TaskManagerRunner implements AutoCloseable {
         ProcessShutdown.runUntilStopped(runner, "TaskManager");
     }
 
+    /** Ends the process: a rejected secret with its own exit code and one line saying what to do. */
+    private static void onFatalError(Throwable error) {
+        if (error instanceof ClusterSecretRejectedException) {
+            ProcessShutdown.exit(error.getMessage(), SECRET_REJECTED_EXIT_CODE);
+        }
+        ProcessShutdown.fatal(error);
+    }
+
     /** Where the TaskManager stands with its JobManager. */
     private enum State {
-        DISCONNECTED, REGISTERING, REGISTERED;
+        DISCONNECTED, REGISTERING, REGISTERED,
+        /** The JobManager rejected the cluster secret: terminal, the TaskManager ends. */
+        REJECTED;
 
         State to(State next) {
             boolean legal = switch (this) {
-                case DISCONNECTED -> next == REGISTERING;
-                case REGISTERING -> next == REGISTERED || next == DISCONNECTED;
+                case DISCONNECTED -> next == REGISTERING || next == REJECTED;
+                case REGISTERING -> next == REGISTERED || next == DISCONNECTED || next == REJECTED;
                 case REGISTERED -> next == DISCONNECTED;
+                case REJECTED -> false;
             };
             if (!legal) {
                 throw new IllegalStateException("Illegal TaskManager registration transition " + this + " -> " + next);

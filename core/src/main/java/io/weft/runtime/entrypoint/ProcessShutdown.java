@@ -41,6 +41,17 @@ public final class ProcessShutdown {
     }
 
     /**
+     * Halts the process at once with {@code exitCode}, logging {@code lastLine} and printing it as the last line on
+     * stderr: for an error whose one line says all, and that its own exit code tells from other fatal errors.
+     */
+    public static void exit(String lastLine, int exitCode) {
+        LOG.error("{}", lastLine);
+        System.err.println(lastLine);
+        System.err.flush();
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    /**
      * Blocks the calling (main) thread until the process is stopped; a shutdown hook closes {@code process}
      * first.
      */

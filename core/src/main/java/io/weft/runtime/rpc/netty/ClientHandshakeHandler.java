@@ -6,10 +6,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weft.config.RpcOptions;
 import io.weft.rpc.messages.HandshakeChallenge;
 import io.weft.rpc.messages.HandshakeOutcome;
+import io.weft.rpc.messages.HandshakeRejection;
 import io.weft.rpc.messages.HandshakeResponse;
 import io.weft.rpc.messages.Nonce;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
 import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.ClusterSecretRejectedException;
 import io.weft.runtime.rpc.RpcConnectionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * checks the server's proof, then raises the frame limit, replaces itself with a {@link ClientResponseHandler}
  * and hands the {@link ClientSession} to its owner. Any failure — a server that proves nothing, rejects the
  * client, sends something else, or takes longer than {@code rpc.handshake.timeout} — closes the channel and is
- * reported to the owner once (which logs it at WARN with the server's address).
+ * reported to the owner once (which logs it at WARN with the server's address). A server that rejects this
+ * process's secret is reported as a {@link ClusterSecretRejectedException}, the one failure retrying cannot cure.
  *
  * <p>Event-loop confined.
  */
@@ -104,8 +107,14 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
 
     private void onOutcome(ChannelHandlerContext ctx, HandshakeOutcome outcome) {
         if (!outcome.getAccepted()) {
-            fail(ctx, "the server rejected this process: " + outcome.getReason()
-                    + "; check that both use the same cluster secret", null);
+            if (outcome.getRejection() == HandshakeRejection.SECRET) {
+                fail(ctx, new ClusterSecretRejectedException(peer, "Cannot connect to RPC server " + peer
+                        + ": it rejected this process's cluster secret (" + outcome.getReason() + "): give both the"
+                        + " same secret (security.cluster-secret.file or WEFT_CLUSTER_SECRET)"));
+            } else {
+                fail(ctx, "the server rejected this process: " + outcome.getReason()
+                        + "; check that both run the same Weft version and use the same cluster secret", null);
+            }
             return;
         }
         if (!Handshakes.matches(Handshakes.serverProof(secret, serverNonce, clientNonce), outcome.getServerProof())) {
@@ -133,6 +142,10 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(ChannelHandlerContext ctx, String reason, Throwable cause) {
+        fail(ctx, new RpcConnectionException(peer, "Cannot connect to RPC server " + peer + ": " + reason, cause));
+    }
+
+    private void fail(ChannelHandlerContext ctx, RpcConnectionException failure) {
         if (step == Step.DONE) {
             return;
         }
@@ -141,7 +154,6 @@ final class ClientHandshakeHandler extends ChannelInboundHandlerAdapter {
             timeout.cancel(false);
         }
         ctx.close();
-        owner.attemptFailed(ctx.channel(), new RpcConnectionException(peer, "Cannot connect to RPC server " + peer
-                + ": " + reason, cause));
+        owner.attemptFailed(ctx.channel(), failure);
     }
 }

@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class Envelopes {
     /** The version of the handshake and envelope formats this code speaks. */
-    static final int PROTOCOL_VERSION = 1;
+    static final int PROTOCOL_VERSION = 2;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private static final int MAX_ERROR_MESSAGE = 4096;
 

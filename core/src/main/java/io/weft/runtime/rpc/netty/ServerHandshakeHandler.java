@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weft.config.RpcOptions;
 import io.weft.rpc.messages.HandshakeChallenge;
 import io.weft.rpc.messages.HandshakeOutcome;
+import io.weft.rpc.messages.HandshakeRejection;
 import io.weft.rpc.messages.HandshakeResponse;
 import io.weft.rpc.messages.Nonce;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A peer that sends anything but a valid response, fails the proof, speaks another protocol version, does not
  * answer within {@code rpc.handshake.timeout}, or fails TLS is dropped and logged at WARN with its address; other
- * connections are unaffected.
+ * connections are unaffected. A peer that failed the proof or speaks another version is told so first, with a
+ * {@link HandshakeRejection} it can act on (a rejected secret is permanent, so a TaskManager stops).
  *
  * <p>Event-loop confined: one instance per connection, all its state touched only on the channel's event loop.
  */
@@ -53,7 +55,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
         serverNonce = Handshakes.newNonce();
         long timeoutMillis = settings.handshakeTimeout().toMillis();
         timeout = ctx.executor().schedule(() -> reject(ctx, "it did not complete the handshake within "
-                + timeoutMillis + " ms (" + RpcOptions.HANDSHAKE_TIMEOUT.key() + ")", null),
+                + timeoutMillis + " ms (" + RpcOptions.HANDSHAKE_TIMEOUT.key() + ")", null, null),
                 timeoutMillis, TimeUnit.MILLISECONDS);
         HandshakeChallenge challenge = new HandshakeChallenge(Envelopes.PROTOCOL_VERSION, serverNonce);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(AvroCodec.encode(challenge)));
@@ -71,27 +73,28 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
             response = AvroCodec.decode(frame, HandshakeResponse.class);
         } catch (AvroCodec.MalformedMessageException e) {
             reject(ctx, "it sent " + frame.length + " bytes that are not a Weft RPC handshake response: it is not "
-                    + "a Weft process, or speaks another protocol", null);
+                    + "a Weft process, or speaks another protocol", null, null);
             return;
         }
         if (response.getProtocolVersion() != Envelopes.PROTOCOL_VERSION) {
             reject(ctx, "it speaks RPC protocol version " + response.getProtocolVersion() + ", this process "
                     + Envelopes.PROTOCOL_VERSION + ": run the same Weft version everywhere",
                     "unsupported RPC protocol version " + response.getProtocolVersion() + " (server speaks "
-                            + Envelopes.PROTOCOL_VERSION + ")");
+                            + Envelopes.PROTOCOL_VERSION + ")", HandshakeRejection.PROTOCOL_VERSION);
             return;
         }
         if (!Handshakes.matches(Handshakes.clientProof(secret, serverNonce, response.getClientNonce()),
                 response.getClientProof())) {
             reject(ctx, "it failed to prove the cluster secret: it holds another secret (another cluster's, or a "
                     + "stale one) or is not a Weft process",
-                    "authentication failed: the client does not hold this cluster's secret");
+                    "authentication failed: the client does not hold this cluster's secret",
+                    HandshakeRejection.SECRET);
             return;
         }
         done = true;
         timeout.cancel(false);
         HandshakeOutcome outcome = new HandshakeOutcome(true,
-                Handshakes.serverProof(secret, serverNonce, response.getClientNonce()), "");
+                Handshakes.serverProof(secret, serverNonce, response.getClientNonce()), "", HandshakeRejection.NONE);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(AvroCodec.encode(outcome)));
         ctx.pipeline().get(RpcFrameDecoder.class).authenticated(settings.frameSize());
         ctx.pipeline().replace(this, "rpc", authenticatedHandler.apply(peer));
@@ -101,7 +104,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         OutOfMemoryExit.haltIfOutOfMemory(cause);
-        reject(ctx, Failures.describe(cause), null);
+        reject(ctx, Failures.describe(cause), null, null);
     }
 
     @Override
@@ -118,8 +121,10 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
      * Drops the connection and logs why, once.
      *
      * @param outcomeReason what to tell the peer before closing, or null to close without a word
+     * @param rejection the kind of rejection the peer is told, with {@code outcomeReason}
      */
-    private void reject(ChannelHandlerContext ctx, String reason, String outcomeReason) {
+    private void reject(ChannelHandlerContext ctx, String reason, String outcomeReason,
+            HandshakeRejection rejection) {
         if (done) {
             return;
         }
@@ -129,7 +134,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
         if (outcomeReason == null) {
             ctx.close();
         } else {
-            HandshakeOutcome outcome = new HandshakeOutcome(false, null, outcomeReason);
+            HandshakeOutcome outcome = new HandshakeOutcome(false, null, outcomeReason, rejection);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(AvroCodec.encode(outcome)))
                     .addListener(ChannelFutureListener.CLOSE);
         }

@@ -13,9 +13,11 @@ import io.weft.config.MemorySize;
 import io.weft.config.RpcOptions;
 import io.weft.rpc.messages.HandshakeChallenge;
 import io.weft.rpc.messages.HandshakeOutcome;
+import io.weft.rpc.messages.HandshakeRejection;
 import io.weft.rpc.messages.Proof;
 import io.weft.rpc.testmessages.TestResponse;
 import io.weft.runtime.rpc.ClusterSecret;
+import io.weft.runtime.rpc.ClusterSecretRejectedException;
 import io.weft.runtime.rpc.ConnectionState;
 import io.weft.runtime.rpc.MainThreadExecutor;
 import io.weft.runtime.rpc.RpcClient;
@@ -139,9 +141,10 @@ class RpcAuthenticationTest {
             listener.await(RecordingListener.RECONNECT, PROMPTLY);
             listener.await(RecordingListener.RECONNECT, PROMPTLY);
 
-            assertThat(listener.lastFailure()).isInstanceOf(RpcConnectionException.class)
+            assertThat(listener.lastFailure()).isInstanceOf(ClusterSecretRejectedException.class)
                     .hasMessageContaining("127.0.0.1:" + port)
-                    .hasMessageContaining("rejected");
+                    .hasMessageContaining("rejected this process's cluster secret")
+                    .hasMessageContaining("WEFT_CLUSTER_SECRET");
             assertThat(rejected.state()).isNotEqualTo(ConnectionState.CONNECTED);
             CompletableFuture<TestResponse> answer = rejected.ask(request(1, "let me in"), TestResponse.class,
                     PROMPTLY);
@@ -153,6 +156,25 @@ class RpcAuthenticationTest {
 
     @Test
     void whenServerCannotProveTheSecret_thenClientRefusesIt() throws Exception {
+        RpcConnectionException failure = handshakeWithScriptedServer(
+                new HandshakeOutcome(true, new Proof(new byte[32]), "", HandshakeRejection.NONE));
+
+        assertThat(failure).hasMessageContaining("did not prove the cluster secret")
+                .isNotInstanceOf(ClusterSecretRejectedException.class);
+    }
+
+    @Test
+    void whenServerRejectsForAnotherReason_thenTheFailureIsNoSecretRejection() throws Exception {
+        RpcConnectionException failure = handshakeWithScriptedServer(
+                new HandshakeOutcome(false, null, "unsupported RPC protocol version 7",
+                        HandshakeRejection.PROTOCOL_VERSION));
+
+        assertThat(failure).hasMessageContaining("rejected this process: unsupported RPC protocol version 7")
+                .isNotInstanceOf(ClusterSecretRejectedException.class);
+    }
+
+    /** Plays a server that challenges the client and answers its response with {@code outcome}. */
+    private RpcConnectionException handshakeWithScriptedServer(HandshakeOutcome outcome) throws Exception {
         RecordingListener listener = new RecordingListener();
         try (ServerSocket impostor = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             impostor.setSoTimeout((int) PROMPTLY.toMillis());
@@ -164,13 +186,13 @@ class RpcAuthenticationTest {
                 writeFrame(out, AvroCodec.encode(new HandshakeChallenge(Envelopes.PROTOCOL_VERSION,
                         Handshakes.newNonce())));
                 in.readFully(new byte[in.readInt()]);
-                writeFrame(out, AvroCodec.encode(new HandshakeOutcome(true, new Proof(new byte[32]), "")));
+                writeFrame(out, AvroCodec.encode(outcome));
 
                 listener.await(RecordingListener.RECONNECT, PROMPTLY);
             }
-            assertThat(listener.lastFailure()).hasMessageContaining("did not prove the cluster secret");
             assertThat(fooled.state()).isNotEqualTo(ConnectionState.CONNECTED);
             fooled.close();
+            return listener.lastFailure();
         }
     }
 
