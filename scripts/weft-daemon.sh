@@ -49,8 +49,8 @@ weft_secret_rejected_code=78
 # Seconds a start or stop waits for the lock of the pid file.
 weft_lock_timeout=30
 
-# shellcheck source-path=SCRIPTDIR source=weft-locale.sh disable=SC2154 # 'bin' comes from the sourcing script
-. "$bin/weft-locale.sh" || exit 2
+# shellcheck source-path=SCRIPTDIR source=weft-locale.sh
+. "${BASH_SOURCE[0]%/*}/weft-locale.sh" || exit 2
 
 # One line to stderr, then exit with the given code.
 weft_fail() {

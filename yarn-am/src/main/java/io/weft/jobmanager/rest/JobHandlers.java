@@ -66,9 +66,13 @@ final class JobHandlers {
                 throw alreadyEnded(id, status);
             }
             // the job may end between the two calls or while its JobMaster cancels it (the JobMaster then shuts
-            // down before it answers): a job that has ended meanwhile is "already ended", not a server error
+            // down before it answers): cancelled meanwhile is what was asked for; otherwise ended is "already
+            // ended", never a server error
             return dispatcher.cancelJob(id).exceptionallyCompose(e -> dispatcher.requestJobStatus(id)
                     .<Void>thenApply(s -> {
+                        if (s == JobStatus.CANCELED) {
+                            return null;
+                        }
                         if (s.isGloballyTerminal()) {
                             throw alreadyEnded(id, s);
                         }
