@@ -19,6 +19,8 @@ public final class InputChannel implements BufferAvailabilityListener {
     private boolean released;
     private boolean finished;
     boolean enqueued;
+    /** Held by the task (aligning barriers): the gate skips it. Task thread only. */
+    boolean blocked;
 
     InputChannel(InputGate gate, int index, ResultPartitionID partitionId, TypeSerializer<Object> serializer) {
         this.gate = gate;
@@ -67,7 +69,8 @@ public final class InputChannel implements BufferAvailabilityListener {
         return v != null && !v.isEmpty();
     }
 
-    boolean isFinished() {
+    /** Whether the channel delivered its end-of-partition event. Task thread only. */
+    public boolean isFinished() {
         return finished;
     }
 

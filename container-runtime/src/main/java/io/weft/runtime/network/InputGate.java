@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * All input channels of a task (of every incoming edge), and the queue of channels that have data. Producers (or
  * network threads, for remote channels) enqueue a channel when its view goes from empty to non-empty and wake the
- * task through the availability callback; the task thread polls buffers channel by channel in arrival order.
+ * task through the availability callback; the task thread polls buffers and events channel by channel in arrival
+ * order, and may hold channels ({@link #block}) while it aligns a checkpoint's barriers.
  *
  * <p>Channel queue under one lock; everything else on the consumer's task thread.
  */
@@ -56,10 +57,11 @@ public final class InputGate {
     }
 
     /**
-     * The next data buffer with its channel, or null when none is available now. End-of-partition events are
-     * handled here: the channel is marked finished.
+     * The next data buffer (handed to its channel's deserializer) or event, with its channel, or null when none is
+     * available now. A blocked channel delivers nothing until {@link #unblock} (its data waits in its view). The
+     * end-of-partition event also marks its channel finished.
      */
-    public InputChannel pollNext() {
+    public BufferOrEvent pollNext() {
         while (true) {
             InputChannel c;
             synchronized (withData) {
@@ -69,6 +71,9 @@ public final class InputGate {
                 }
                 c.enqueued = false;
             }
+            if (c.blocked) {
+                continue; // unblock re-enqueues it
+            }
             Buffer b = c.poll();
             if (b == null) {
                 continue;
@@ -76,13 +81,45 @@ public final class InputGate {
             if (c.hasMoreData()) {
                 notifyChannelNonEmpty(c);
             }
-            if (!b.isData()) {
+            if (b.isData()) {
+                c.deserializer().setNextBuffer(b);
+                return new BufferOrEvent(c, null);
+            }
+            if (b.isEndOfPartition()) {
                 c.markFinished();
                 finishedChannels++;
-                continue;
             }
-            c.deserializer().setNextBuffer(b);
-            return c;
+            return new BufferOrEvent(c, b.event());
+        }
+    }
+
+    /**
+     * Holds {@code channel}: {@link #pollNext} delivers nothing of it until it is unblocked (an aligning
+     * checkpoint holds the channels that delivered its barrier). Task thread only.
+     */
+    public void block(InputChannel channel) {
+        channel.blocked = true;
+    }
+
+    /** Delivers {@code channel}'s data again, starting with what queued while it was held. Task thread only. */
+    public void unblock(InputChannel channel) {
+        if (channel.blocked) {
+            channel.blocked = false;
+            if (channel.hasMoreData()) {
+                notifyChannelNonEmpty(channel);
+            }
+        }
+    }
+
+    /** Whether {@code channel} is held. Task thread only. */
+    public boolean isBlocked(InputChannel channel) {
+        return channel.blocked;
+    }
+
+    /** Unblocks every channel. Task thread only. */
+    public void unblockAll() {
+        for (InputChannel c : channels) {
+            unblock(c);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.weft.runtime.network;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: the producing task requests, consuming tasks recycle.
  */
 public final class LocalBufferPool implements BufferRecycler {
+    private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
     private final NetworkBufferPool global;
     private final int reserved;
     private final int max;
@@ -20,6 +22,11 @@ public final class LocalBufferPool implements BufferRecycler {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition available = lock.newCondition();
     private final ArrayDeque<byte[]> cached = new ArrayDeque<>();
+    /**
+     * {@link #AVAILABLE} while a request would not wait, else the future the next recycle completes; written under
+     * {@code lock}, read without it by {@link #isAvailable()} in the producer's hot loop.
+     */
+    private volatile CompletableFuture<Void> availability = AVAILABLE;
     private int taken;
     private boolean destroyed;
     private long waitedNanos;
@@ -67,6 +74,9 @@ public final class LocalBufferPool implements BufferRecycler {
                     }
                 }
                 if (s != null) {
+                    if (cached.isEmpty() && taken >= reserved) {
+                        updateAvailability();
+                    }
                     return new Buffer(s, this, Buffer.Kind.DATA);
                 }
                 waitingSince = waitingSince == 0 ? System.nanoTime() : waitingSince;
@@ -77,6 +87,43 @@ public final class LocalBufferPool implements BufferRecycler {
                 waitedNanos += System.nanoTime() - waitingSince;
             }
             lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the last request or recycle left a buffer to be had without waiting: a cheap volatile read for the
+     * producer's loop. It may say false while another pool of the TaskManager has since freed a segment this one
+     * could take beyond its reserve; {@link #availability()} checks afresh.
+     */
+    public boolean isAvailable() {
+        return availability.isDone();
+    }
+
+    /**
+     * Completed when {@link #requestBufferBlocking()} would not wait (or the pool is destroyed, and it would
+     * fail); otherwise a future completed when a consumer recycles a buffer of this pool. A segment freed in
+     * another pool of the TaskManager does not complete it, so a producer waiting on it also re-checks after a
+     * short timeout.
+     */
+    public CompletableFuture<Void> availability() {
+        lock.lock();
+        try {
+            updateAvailability();
+            return availability;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under {@code lock}: makes {@link #availability} say whether a request would be served now. */
+    private void updateAvailability() {
+        boolean now = destroyed || !cached.isEmpty() || taken < reserved || (taken < max && global.canGrantExcess());
+        if (now && !availability.isDone()) {
+            CompletableFuture<Void> waiting = availability;
+            availability = AVAILABLE;
+            waiting.complete(null);
+        } else if (!now && availability.isDone()) {
+            availability = new CompletableFuture<>();
         }
     }
 
@@ -104,6 +151,9 @@ public final class LocalBufferPool implements BufferRecycler {
                 cached.push(segment);
                 available.signal();
             }
+            if (!availability.isDone()) {
+                updateAvailability();
+            }
         } finally {
             lock.unlock();
         }
@@ -124,6 +174,7 @@ public final class LocalBufferPool implements BufferRecycler {
             cached.clear();
             global.unreserve(reserved);
             available.signalAll();
+            updateAvailability();
         } finally {
             lock.unlock();
         }

@@ -80,6 +80,11 @@ public final class NetworkBufferPool {
         return s;
     }
 
+    /** Whether {@link #tryRequestExcess()} would hand out a segment now. */
+    synchronized boolean canGrantExcess() {
+        return excessInUse < totalSegments - reserved && (!free.isEmpty() || allocated < totalSegments);
+    }
+
     private byte[] take() {
         byte[] s = free.poll();
         if (s == null && allocated < totalSegments) {

@@ -10,7 +10,9 @@ import io.weft.types.TypeSerializer;
  * (spanning into the next buffer when it does not fit). A full buffer is handed to its subpartition at once;
  * partly filled ones on {@link #flushAll()} (the task's periodic output flush) and at the end.
  *
- * <p>Producer task thread only. {@link #emit} blocks while the partition has no free buffer (backpressure).
+ * <p>Producer task thread only. {@link #emit} blocks while the partition has no free buffer (backpressure); the
+ * task avoids that by waiting for {@link #availability()} in its mailbox loop before it processes more input. Events
+ * ({@link #broadcastEvent}) go to every subpartition after a flush.
  */
 public final class RecordWriter<T> {
     private final ResultPartition partition;
@@ -80,10 +82,31 @@ public final class RecordWriter<T> {
         }
     }
 
-    /** Flushes and ends every subpartition. */
-    public void finish() {
+    /**
+     * Flushes, then queues {@code event} on every subpartition, behind every record emitted before it.
+     */
+    public void broadcastEvent(RuntimeEvent event) {
         flushAll();
+        partition.broadcastEvent(event);
+    }
+
+    /** Flushes, tells every consumer that no more records come, and ends every subpartition. */
+    public void finish() {
+        broadcastEvent(RuntimeEvent.END_OF_DATA);
         partition.finish();
+    }
+
+    /**
+     * Completed when the next record can get a buffer without waiting (backpressure otherwise): the task waits on
+     * it in its mailbox loop, where mails still run, instead of blocking in {@link #emit}.
+     */
+    public java.util.concurrent.CompletableFuture<Void> availability() {
+        return partition.availability();
+    }
+
+    /** A cheap check (a volatile read) for the task's loop: whether {@link #availability()} was complete. */
+    public boolean isAvailable() {
+        return partition.isAvailable();
     }
 
     /** Returns buffers not handed over (the task failed or was cancelled). */

@@ -55,11 +55,33 @@ public final class ResultPartition {
         return bufferPool.backPressuredNanos();
     }
 
+    /**
+     * Queues {@code event} on every subpartition, after what they hold (the caller flushed its partly filled
+     * buffers first).
+     */
+    public void broadcastEvent(RuntimeEvent event) {
+        Buffer b = Buffer.event(event);
+        for (ResultSubpartition s : subpartitions) {
+            s.add(b);
+        }
+    }
+
     /** Ends every subpartition. */
     public void finish() {
-        for (ResultSubpartition s : subpartitions) {
-            s.add(Buffer.endOfPartition());
-        }
+        broadcastEvent(RuntimeEvent.END_OF_PARTITION);
+    }
+
+    /**
+     * Completed when the producer can get a buffer without waiting; an incomplete future completes when a
+     * consumer recycles one. See {@link LocalBufferPool#availability()}.
+     */
+    public java.util.concurrent.CompletableFuture<Void> availability() {
+        return bufferPool.availability();
+    }
+
+    /** A cheap check whether the producer can get a buffer without waiting; see {@link LocalBufferPool}. */
+    public boolean isAvailable() {
+        return bufferPool.isAvailable();
     }
 
     /** Drops all queued data and the buffer pool (producer failed or was cancelled). */

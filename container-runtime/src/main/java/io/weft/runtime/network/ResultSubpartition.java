@@ -13,6 +13,7 @@ public final class ResultSubpartition implements SubpartitionView {
     private final ResultPartition parent;
     private final int index;
     private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
+    private int queuedData;
     private BufferAvailabilityListener listener;
     private boolean released;
     private boolean consumed;
@@ -34,6 +35,9 @@ public final class ResultSubpartition implements SubpartitionView {
                 return;
             }
             queue.add(buffer);
+            if (buffer.isData()) {
+                queuedData++;
+            }
             if (queue.size() == 1) {
                 notify = listener;
             }
@@ -65,15 +69,21 @@ public final class ResultSubpartition implements SubpartitionView {
     }
 
     /**
-     * The next buffer, or null when empty. After the consumer took the end-of-partition event the subpartition
-     * counts as consumed.
+     * The next buffer or event, or null when empty. After the consumer took the end-of-partition event the
+     * subpartition counts as consumed.
      */
     @Override
     public Buffer poll() {
         Buffer b;
         synchronized (this) {
             b = queue.poll();
-            if (b == null || b.isData()) {
+            if (b == null) {
+                return null;
+            }
+            if (b.isData()) {
+                queuedData--;
+            }
+            if (!b.isEndOfPartition()) {
                 return b;
             }
             consumed = true;
@@ -89,8 +99,13 @@ public final class ResultSubpartition implements SubpartitionView {
 
     /** Data buffers queued now (the backlog a remote consumer is told about, to grant credit ahead). */
     public synchronized int queuedBuffers() {
-        int n = queue.size();
-        return n > 0 && !queue.peekLast().isData() ? n - 1 : n;
+        return queuedData;
+    }
+
+    /** Whether the next element is an event (which a remote consumer takes without credit). */
+    public synchronized boolean nextIsEvent() {
+        Buffer next = queue.peek();
+        return next != null && !next.isData();
     }
 
     /** The partition this subpartition belongs to. */
@@ -109,6 +124,7 @@ public final class ResultSubpartition implements SubpartitionView {
                 b.recycle();
             }
             queue.clear();
+            queuedData = 0;
         }
         if (first) {
             parent.onSubpartitionDone();

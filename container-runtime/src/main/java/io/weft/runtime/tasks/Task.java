@@ -15,6 +15,7 @@ import io.weft.runtime.deployment.InputGateDeploymentDescriptor;
 import io.weft.runtime.deployment.ResultPartitionDeploymentDescriptor;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import io.weft.runtime.entrypoint.OutOfMemoryExit;
+import io.weft.runtime.network.BufferOrEvent;
 import io.weft.runtime.network.FloatingBufferBudget;
 import io.weft.runtime.network.InputChannel;
 import io.weft.runtime.network.InputGate;
@@ -22,6 +23,7 @@ import io.weft.runtime.network.LocalBufferPool;
 import io.weft.runtime.network.RecordDeserializer;
 import io.weft.runtime.network.RecordWriter;
 import io.weft.runtime.network.ResultPartition;
+import io.weft.runtime.network.RuntimeEvent;
 import io.weft.runtime.network.SubpartitionRequest;
 import io.weft.runtime.network.SubpartitionView;
 import io.weft.streaming.OneInputStreamOperator;
@@ -56,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+    /** How long a task waiting for an output buffer sleeps at most before it looks again. */
+    private static final long OUTPUT_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private final TaskDeploymentDescriptor tdd;
     private final TaskStateReporter jobMaster;
     private final TaskServices services;
@@ -74,6 +78,9 @@ public final class Task implements Runnable {
     private ScheduledFuture<?> flusher;
     private ErrorInfo failure;
     private long runningSince;
+    private long outputWaitNanos;
+    /** Checkpoint triggers not answered yet; failed when the task ends. */
+    private final List<CompletableFuture<Void>> pendingTriggers = new ArrayList<>();
 
     public Task(TaskDeploymentDescriptor tdd, TaskStateReporter jobMaster, TaskServices services,
             Consumer<Task> onTerminated) {
@@ -115,6 +122,36 @@ public final class Task implements Runnable {
             }
         }
         mailbox.signalInput();
+    }
+
+    /**
+     * Emits checkpoint {@code barrier} from this source task, behind every record emitted so far, as soon as the
+     * task takes its next mail — also while its outputs are backpressured. Any thread.
+     *
+     * @return completed once the barrier is emitted; failed when the task has inputs (barriers reach it through
+     *     them) or ends first
+     */
+    public CompletableFuture<Void> triggerCheckpoint(RuntimeEvent.CheckpointBarrier barrier) {
+        CompletableFuture<Void> emitted = new CompletableFuture<>();
+        if (!tdd.inputGates().isEmpty()) {
+            emitted.completeExceptionally(new IllegalStateException("Task " + tdd.taskName() + " has inputs: the"
+                    + " barriers of checkpoint " + barrier.checkpointId() + " reach it through them"));
+            return emitted;
+        }
+        synchronized (pendingTriggers) {
+            pendingTriggers.add(emitted);
+        }
+        boolean queued = mailbox.put(() -> {
+            broadcast(barrier);
+            emitted.complete(null);
+            synchronized (pendingTriggers) {
+                pendingTriggers.remove(emitted);
+            }
+        });
+        if (!queued) {
+            emitted.completeExceptionally(new IllegalStateException("Task " + tdd.taskName() + " has ended"));
+        }
+        return emitted;
     }
 
     private boolean moveTo(ExecutionState next) {
@@ -184,6 +221,13 @@ public final class Task implements Runnable {
 
     private ExecutionState cleanUp(OperatorChain chain, ExecutionState finalState) {
         mailbox.close();
+        synchronized (pendingTriggers) {
+            for (CompletableFuture<Void> trigger : pendingTriggers) {
+                trigger.completeExceptionally(new IllegalStateException("Task " + tdd.taskName() + " ended "
+                        + finalState + " before it emitted the barrier"));
+            }
+            pendingTriggers.clear();
+        }
         if (flusher != null) {
             flusher.cancel(false);
         }
@@ -242,7 +286,8 @@ public final class Task implements Runnable {
             }
         }
         counters.bytesOut = writers.stream().mapToLong(RecordWriter::bytesOut).sum();
-        counters.backPressuredNanos = partitions.stream().mapToLong(ResultPartition::backPressuredNanos).sum();
+        counters.backPressuredNanos = partitions.stream().mapToLong(ResultPartition::backPressuredNanos).sum()
+                + outputWaitNanos;
         LOG.info("Task {} of job {} is {}", tdd.taskName(), tdd.jobId(), finalState);
         try {
             jobMaster.updateTaskExecutionState(new TaskExecutionState(tdd.attemptId(), finalState, error,
@@ -350,6 +395,10 @@ public final class Task implements Runnable {
                 mailbox.runMails();
             }
             checkCanceled();
+            if (!outputsAvailable()) {
+                awaitOutputOrMail();
+                continue;
+            }
             InputStatus status = source.emitNext();
             if (status == InputStatus.END_OF_INPUT) {
                 return;
@@ -364,6 +413,7 @@ public final class Task implements Runnable {
     @SuppressWarnings("unchecked")
     private void runInput(Object head) throws Exception {
         OneInputStreamOperator<Object, ?> op = (OneInputStreamOperator<Object, ?>) head;
+        BarrierAligner aligner = new BarrierAligner(gate, new ForwardingCheckpointActions());
         RecordDeserializer<Object> current = null;
         long in = 0;
         try {
@@ -371,6 +421,10 @@ public final class Task implements Runnable {
                 if (mailbox.hasMail()) {
                     mailbox.runMails();
                     checkCanceled();
+                }
+                if (!outputsAvailable()) {
+                    awaitOutputOrMail();
+                    continue;
                 }
                 if (current != null) {
                     Object record = current.next();
@@ -381,18 +435,33 @@ public final class Task implements Runnable {
                     }
                     current = null;
                 }
-                InputChannel channel = gate.pollNext();
-                if (channel != null) {
-                    current = channel.deserializer();
-                } else if (gate.isFinished()) {
-                    return;
-                } else {
+                BufferOrEvent next = gate.pollNext();
+                if (next == null) {
+                    if (gate.isFinished()) {
+                        return;
+                    }
                     checkCanceled();
                     awaitInputOrMail();
+                } else if (!next.isEvent()) {
+                    current = next.channel().deserializer();
+                } else {
+                    onEvent(next, aligner);
                 }
             }
         } finally {
             counters.recordsIn = in;
+        }
+    }
+
+    private void onEvent(BufferOrEvent next, BarrierAligner aligner) throws Exception {
+        // end of data needs nothing: the channel's end of partition follows it, and the input ends at the last one
+        RuntimeEvent event = next.event();
+        if (event instanceof RuntimeEvent.CheckpointBarrier barrier) {
+            aligner.onBarrier(next.channel(), barrier);
+        } else if (event instanceof RuntimeEvent.CancelCheckpointMarker marker) {
+            aligner.onCancelMarker(marker.checkpointId());
+        } else if (event instanceof RuntimeEvent.EndOfPartition) {
+            aligner.onChannelFinished();
         }
     }
 
@@ -402,6 +471,61 @@ public final class Task implements Runnable {
             mailbox.awaitInputOrMail();
         } finally {
             counters.idleNanos += System.nanoTime() - since;
+        }
+    }
+
+    /** Whether every output can take a buffer without waiting (cheap: one volatile read per output). */
+    private boolean outputsAvailable() {
+        for (int i = 0; i < writers.size(); i++) {
+            if (!writers.get(i).isAvailable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits, under backpressure, until an output has a buffer again or a mail arrives (so checkpoint triggers and
+     * cancellation still run), re-checking at least every {@link #OUTPUT_RECHECK_NANOS}: a segment another pool of
+     * the TaskManager frees completes no future of this task's pools.
+     */
+    private void awaitOutputOrMail() throws InterruptedException {
+        long since = System.nanoTime();
+        try {
+            for (RecordWriter<Object> w : writers) {
+                CompletableFuture<Void> availability = w.availability();
+                if (!availability.isDone()) {
+                    availability.thenRun(mailbox::signalInput);
+                    mailbox.awaitInputOrMail(OUTPUT_RECHECK_NANOS);
+                    return;
+                }
+            }
+        } finally {
+            outputWaitNanos += System.nanoTime() - since;
+        }
+    }
+
+    /**
+     * The checkpoint actions of a task without state of its own (until operators snapshot): a ready checkpoint's
+     * barrier and an abandoned one's cancel marker are passed on to every output.
+     */
+    private final class ForwardingCheckpointActions implements BarrierAligner.Actions {
+        @Override
+        public void checkpointReady(RuntimeEvent.CheckpointBarrier barrier) {
+            broadcast(barrier);
+        }
+
+        @Override
+        public void checkpointAbandoned(long checkpointId, String reason) {
+            LOG.debug("Task {} abandons checkpoint {}: {}", tdd.taskName(), checkpointId, reason);
+            broadcast(new RuntimeEvent.CancelCheckpointMarker(checkpointId));
+        }
+    }
+
+    /** Passes {@code event} on to every output, behind the records emitted so far. Task thread. */
+    void broadcast(RuntimeEvent event) {
+        for (RecordWriter<Object> w : writers) {
+            w.broadcastEvent(event);
         }
     }
 

@@ -89,6 +89,22 @@ public final class TaskMailbox {
         }
     }
 
+    /**
+     * As {@link #awaitInputOrMail()}, but returns after {@code nanos} at the latest (consuming a signal that came).
+     */
+    public void awaitInputOrMail(long nanos) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long left = nanos;
+            while (!inputSignal && mails.isEmpty() && left > 0) {
+                left = wake.awaitNanos(left);
+            }
+            inputSignal = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Rejects further mails and drops queued ones. */
     public void close() {
         lock.lock();

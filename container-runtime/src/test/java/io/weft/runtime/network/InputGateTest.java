@@ -2,6 +2,8 @@ package io.weft.runtime.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.runtime.checkpoint.CheckpointOptions;
+import io.weft.runtime.network.RuntimeEvent.CheckpointBarrier;
 import io.weft.runtime.testing.BackgroundCall;
 import io.weft.streaming.partitioner.PartitionType;
 import java.io.IOException;
@@ -38,7 +40,11 @@ class InputGateTest {
     /** Everything the gate has now, as "channel:record". */
     private List<String> drain() throws IOException {
         List<String> got = new ArrayList<>();
-        for (InputChannel c = gate.pollNext(); c != null; c = gate.pollNext()) {
+        for (BufferOrEvent n = gate.pollNext(); n != null; n = gate.pollNext()) {
+            if (n.isEvent()) {
+                continue;
+            }
+            InputChannel c = n.channel();
             for (Object r = c.deserializer().next(); r != null; r = c.deserializer().next()) {
                 got.add(c.index() + ":" + r);
             }
@@ -108,11 +114,48 @@ class InputGateTest {
     }
 
     @Test
-    void endOfPartitionIsNotHandedToTheCaller() throws Exception {
-        List<NetworkFixture> p = producers(1);
+    void eventsAreHandedOverInOrderWithTheirChannel_andTheEndOfPartitionFinishesIt() throws Exception {
+        List<NetworkFixture> p = producers(2);
+        CheckpointBarrier barrier = new CheckpointBarrier(7, 1234, CheckpointOptions.alignedCheckpoint());
+        p.get(1).writer.emit("before");
+        p.get(1).writer.broadcastEvent(barrier);
+        p.get(1).writer.emit("after");
+        p.get(1).writer.finish();
+
+        List<String> seen = new ArrayList<>();
+        for (BufferOrEvent n = gate.pollNext(); n != null; n = gate.pollNext()) {
+            if (n.isEvent()) {
+                seen.add(n.channel().index() + ":" + n.event());
+            } else {
+                for (Object r = n.channel().deserializer().next(); r != null; r = n.channel().deserializer().next()) {
+                    seen.add(n.channel().index() + ":" + r);
+                }
+            }
+        }
+        assertThat(seen).containsExactly("1:before", "1:" + barrier, "1:after", "1:EndOfData[]",
+                "1:EndOfPartition[]");
+        assertThat(gate.channels().get(1).isFinished()).isTrue();
+        assertThat(gate.isFinished()).isFalse();
         p.get(0).writer.finish();
+        assertThat(gate.pollNext().event()).isEqualTo(RuntimeEvent.END_OF_DATA);
+        assertThat(gate.pollNext().event()).isEqualTo(RuntimeEvent.END_OF_PARTITION);
         assertThat(gate.pollNext()).isNull();
         assertThat(gate.isFinished()).isTrue();
+    }
+
+    @Test
+    void aBlockedChannelDeliversNothingUntilUnblocked_thenWhatQueuedMeanwhile() throws Exception {
+        List<NetworkFixture> p = producers(2);
+        InputChannel held = gate.channels().get(0);
+        gate.block(held);
+        p.get(0).writer.emit("held");
+        p.get(0).writer.flushAll();
+        p.get(1).writer.emit("free");
+        p.get(1).writer.flushAll();
+
+        assertThat(drain()).containsExactly("1:free");
+        gate.unblock(held);
+        assertThat(drain()).containsExactly("0:held");
     }
 
     @Test
@@ -151,7 +194,7 @@ class InputGateTest {
             p.get(1).writer.emit("y".repeat(100));
         }
         p.get(0).writer.finish();
-        InputChannel first = gate.pollNext();
+        BufferOrEvent first = gate.pollNext();
         assertThat(first).isNotNull();
         gate.release();
         p.get(1).writer.releaseUnsent();
@@ -192,7 +235,11 @@ class InputGateTest {
         }
         try {
             while (!gate.isFinished()) {
-                InputChannel c = gate.pollNext();
+                BufferOrEvent next = gate.pollNext();
+                if (next != null && next.isEvent()) {
+                    continue;
+                }
+                InputChannel c = next == null ? null : next.channel();
                 if (c == null && gate.isFinished()) {
                     // the last end-of-partition event was taken inside pollNext, which then found nothing more
                     break;

@@ -15,6 +15,43 @@ class LocalBufferPoolTest {
     private final NetworkBufferPool global = new NetworkBufferPool(8, 64);
 
     @Test
+    void availabilityTurnsFalseAtTheMaximum_andItsFutureCompletesWhenABufferIsRecycled() throws Exception {
+        LocalBufferPool pool = new LocalBufferPool(global, 1, 2, "p");
+        assertThat(pool.isAvailable()).isTrue();
+        Buffer first = pool.requestBufferBlocking();
+        assertThat(pool.isAvailable()).as("one more within the maximum").isTrue();
+        Buffer second = pool.requestBufferBlocking();
+        assertThat(pool.isAvailable()).as("at the maximum").isFalse();
+        java.util.concurrent.CompletableFuture<Void> available = pool.availability();
+        assertThat(available).isNotDone();
+
+        first.recycle();
+        assertThat(available).isDone();
+        assertThat(pool.isAvailable()).isTrue();
+        assertThat(pool.availability()).isDone();
+        pool.requestBufferBlocking().recycle();
+        second.recycle();
+        pool.destroy();
+        assertThat(pool.availability()).as("a destroyed pool waits for nothing: requests fail at once").isDone();
+    }
+
+    @Test
+    void aPoolHeldBackOnlyByTheTaskManagerSeesFreedSegmentsWhenItLooksAgain() throws Exception {
+        NetworkBufferPool small = new NetworkBufferPool(3, 64);
+        LocalBufferPool mine = new LocalBufferPool(small, 1, 3, "mine");
+        LocalBufferPool other = new LocalBufferPool(small, 1, 3, "other");
+        mine.requestBufferBlocking();
+        Buffer othersExcess = other.requestBufferBlocking();
+        Buffer third = other.requestBufferBlocking();
+        assertThat(mine.availability()).as("the TaskManager has no segment left").isNotDone();
+
+        third.recycle(); // an excess segment goes back to the TaskManager, not to 'mine'
+        assertThat(mine.isAvailable()).as("the cheap check lags").isFalse();
+        assertThat(mine.availability()).as("looking again").isDone();
+        othersExcess.recycle();
+    }
+
+    @Test
     void requestedBuffersAreEmptyDataBuffersOfTheSegmentSize() throws Exception {
         LocalBufferPool pool = new LocalBufferPool(global, 1, 2, "p");
         Buffer b = pool.requestBufferBlocking();

@@ -177,10 +177,11 @@ class RecordWriterRoundTripTest {
         f.writer.emit("third");
         f.writer.finish();
         List<Buffer> buffers = NetworkFixture.pollAll(f.partition.subpartition(0));
-        assertThat(buffers).hasSize(3);
+        assertThat(buffers).hasSize(4);
         assertThat(buffers.get(0).size()).isEqualTo(64);
         assertThat(buffers.get(1).size()).isEqualTo(5 + chars + 11 + 10 - 64);
-        assertThat(buffers.get(2).kind()).isEqualTo(Buffer.Kind.END_OF_PARTITION);
+        assertThat(buffers.get(2).event()).isEqualTo(RuntimeEvent.END_OF_DATA);
+        assertThat(buffers.get(3).isEndOfPartition()).isTrue();
 
         RecordDeserializer<String> d = new RecordDeserializer<>(BasicSerializers.STRING);
         d.setNextBuffer(buffers.get(0));
@@ -201,7 +202,7 @@ class RecordWriterRoundTripTest {
         f.writer.finish();
         List<Buffer> buffers = NetworkFixture.pollAll(f.partition.subpartition(0));
         // 4 + 2 + 300 bytes, then 4 + 1 + 5
-        assertThat(buffers).extracting(b -> b.isData() ? b.size() : -1).containsExactly(64, 64, 64, 64, 60, -1);
+        assertThat(buffers).extracting(b -> b.isData() ? b.size() : -1).containsExactly(64, 64, 64, 64, 60, -1, -1);
 
         RecordDeserializer<String> d = new RecordDeserializer<>(BasicSerializers.STRING);
         for (int i = 0; i < 4; i++) {
@@ -223,7 +224,7 @@ class RecordWriterRoundTripTest {
         f.writer.emit("next");
         f.writer.finish();
         List<Buffer> buffers = NetworkFixture.pollAll(f.partition.subpartition(0));
-        assertThat(buffers).extracting(b -> b.isData() ? b.size() : -1).containsExactly(64, 9, -1);
+        assertThat(buffers).extracting(b -> b.isData() ? b.size() : -1).containsExactly(64, 9, -1, -1);
         RecordDeserializer<String> d = new RecordDeserializer<>(BasicSerializers.STRING);
         d.setNextBuffer(buffers.get(0));
         assertThat(d.next()).isEqualTo(exact);
@@ -256,9 +257,11 @@ class RecordWriterRoundTripTest {
             List<Buffer> buffers = NetworkFixture.pollAll(f.partition.subpartition(c));
             assertThat(buffers).isNotEmpty();
             Buffer last = buffers.get(buffers.size() - 1);
-            assertThat(last.kind()).isEqualTo(Buffer.Kind.END_OF_PARTITION);
+            assertThat(last.isEndOfPartition()).isTrue();
             assertThat(last.isData()).isFalse();
-            assertThat(buffers.subList(0, buffers.size() - 1)).allSatisfy(b -> assertThat(b.isData()).isTrue());
+            assertThat(buffers.get(buffers.size() - 2).event()).as("end of data before the end of partition")
+                    .isEqualTo(RuntimeEvent.END_OF_DATA);
+            assertThat(buffers.subList(0, buffers.size() - 2)).allSatisfy(b -> assertThat(b.isData()).isTrue());
             buffers.forEach(Buffer::recycle);
         }
         assertThat(f.releases.get()).isEqualTo(1);
@@ -349,9 +352,12 @@ class RecordWriterRoundTripTest {
             Poll.until(() -> {
                 for (Buffer b = f.partition.subpartition(0).poll(); b != null;
                         b = f.partition.subpartition(0).poll()) {
-                    if (!b.isData()) {
+                    if (b.isEndOfPartition()) {
                         ended[0] = true;
                         break;
+                    }
+                    if (!b.isData()) {
+                        continue;
                     }
                     d.setNextBuffer(b);
                     try {

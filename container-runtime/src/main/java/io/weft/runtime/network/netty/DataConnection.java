@@ -198,6 +198,10 @@ final class DataConnection {
             v.onEndOfPartition();
             return;
         }
+        if (response.event() != null) {
+            v.onEvent(response.event());
+            return;
+        }
         ByteBuf data = response.data();
         int size = data.readableBytes();
         Buffer b;

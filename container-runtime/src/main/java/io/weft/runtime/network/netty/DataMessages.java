@@ -6,6 +6,8 @@ import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.IntermediateDataSetID;
 import io.weft.runtime.deployment.ResultPartitionID;
 import io.weft.runtime.network.Buffer;
+import io.weft.runtime.network.RuntimeEvent;
+import io.weft.runtime.network.RuntimeEventCodec;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * 1 PartitionRequest        client → server  dataSet (2 longs) partitionIndex (int) producerAttempt (2 longs)
  *                                            subpartition (int) receiverId (long) initialCredit (int)
- * 2 BufferResponse          server → client  receiverId (long) sequence (int) backlog (int) kind (byte) bytes…
+ * 2 BufferResponse          server → client  receiverId (long) sequence (int) backlog (int) kind (byte: 0 data,
+ *                                            1 event) bytes… (an event's as {@link RuntimeEventCodec} writes them)
  * 3 AddCredit               client → server  receiverId (long) credit (int &gt; 0)
  * 4 CancelPartitionRequest  client → server  receiverId (long)
  * 5 ErrorResponse           server → client  receiverId (long, -1: the whole connection) notFound (byte)
@@ -24,7 +27,8 @@ import java.nio.charset.StandardCharsets;
  *
  * A receiver id names one input channel on its connection. A buffer's bytes follow its header up to the frame's
  * end; the backlog is how many data buffers the subpartition still queues, so the receiver can grant floating
- * credit ahead.
+ * credit ahead. Data buffers take one credit each; events take none (the receiver keeps them without network
+ * memory), so a barrier is never stuck behind exhausted credit once the data before it is sent.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,7 +43,7 @@ final class DataMessages {
     static final int BUFFER_HEADER = 1 + 8 + 4 + 4 + 1;
     static final int MAX_ERROR_CHARS = 2_000;
     private static final byte DATA = 0;
-    private static final byte END_OF_PARTITION = 1;
+    private static final byte EVENT = 1;
 
     private DataMessages() {
     }
@@ -53,9 +57,15 @@ final class DataMessages {
             implements DataMessage {
     }
 
-    /** @param data the buffer's bytes: a view into the frame, valid until the frame is released */
-    record BufferResponse(long receiverId, int sequence, int backlog, boolean endOfPartition, ByteBuf data)
+    /**
+     * @param event the event, or null for a data buffer
+     * @param data a data buffer's bytes: a view into the frame, valid until the frame is released
+     */
+    record BufferResponse(long receiverId, int sequence, int backlog, RuntimeEvent event, ByteBuf data)
             implements DataMessage {
+        boolean endOfPartition() {
+            return event instanceof RuntimeEvent.EndOfPartition;
+        }
     }
 
     record AddCredit(long receiverId, int credit) implements DataMessage {
@@ -86,12 +96,14 @@ final class DataMessages {
 
     /** A buffer's message: its bytes are copied once, into a pooled network buffer; the caller recycles it. */
     static ByteBuf bufferResponse(ByteBufAllocator alloc, long receiverId, int sequence, int backlog, Buffer b) {
-        int size = b.isData() ? b.size() : 0;
+        byte[] event = b.isData() ? null : RuntimeEventCodec.encode(b.event());
+        int size = b.isData() ? b.size() : event.length;
         ByteBuf out = alloc.directBuffer(BUFFER_HEADER + size);
         out.writeByte(BUFFER_RESPONSE).writeLong(receiverId).writeInt(sequence).writeInt(backlog);
-        out.writeByte(b.isData() ? DATA : END_OF_PARTITION);
-        if (size > 0) {
-            out.writeBytes(b.memory(), 0, size);
+        if (b.isData()) {
+            out.writeByte(DATA).writeBytes(b.memory(), 0, size);
+        } else {
+            out.writeByte(EVENT).writeBytes(event);
         }
         return out;
     }
@@ -166,12 +178,21 @@ final class DataMessages {
         int sequence = frame.readInt();
         int backlog = frame.readInt();
         byte kind = frame.readByte();
-        if ((kind != DATA && kind != END_OF_PARTITION) || backlog < 0
-                || (kind == END_OF_PARTITION && frame.isReadable())) {
+        if ((kind != DATA && kind != EVENT) || backlog < 0) {
             throw new MalformedMessageException("BufferResponse of kind " + kind + " with backlog " + backlog
                     + " and " + frame.readableBytes() + " bytes");
         }
-        return new BufferResponse(receiver, sequence, backlog, kind == END_OF_PARTITION, frame);
+        if (kind == DATA) {
+            return new BufferResponse(receiver, sequence, backlog, null, frame);
+        }
+        RuntimeEvent event;
+        try {
+            event = RuntimeEventCodec.decode(frame.nioBuffer());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("BufferResponse with a malformed event: " + e.getMessage());
+        }
+        frame.skipBytes(frame.readableBytes());
+        return new BufferResponse(receiver, sequence, backlog, event, null);
     }
 
     private static ErrorResponse decodeErrorResponse(ByteBuf frame) throws MalformedMessageException {

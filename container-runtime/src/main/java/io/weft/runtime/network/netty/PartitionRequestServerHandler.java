@@ -205,7 +205,7 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
                 break;
             }
             s.setQueued(false);
-            if (served.get(s.receiverId) != s || s.state() != ServedSubpartition.State.ACTIVE || s.credit() <= 0) {
+            if (served.get(s.receiverId) != s || !s.hasCreditAndData()) {
                 continue;
             }
             ResultSubpartition sub = s.subpartition();
@@ -215,13 +215,14 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
             }
             ByteBuf out;
             try {
-                out = DataMessages.bufferResponse(ctx.alloc(), s.receiverId, s.nextSequence(), sub.queuedBuffers(), b);
+                out = DataMessages.bufferResponse(ctx.alloc(), s.receiverId, s.nextSequence(b.isData()),
+                        sub.queuedBuffers(), b);
             } finally {
                 b.recycle();
             }
             ctx.write(out, ctx.voidPromise());
             wrote = true;
-            if (b.isData()) {
+            if (!b.isEndOfPartition()) {
                 enqueueIfReady(s);
             } else {
                 served.remove(s.receiverId);

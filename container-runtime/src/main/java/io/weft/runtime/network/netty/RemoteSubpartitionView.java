@@ -2,6 +2,7 @@ package io.weft.runtime.network.netty;
 
 import io.weft.runtime.deployment.ResultPartitionID;
 import io.weft.runtime.network.Buffer;
+import io.weft.runtime.network.RuntimeEvent;
 import io.weft.runtime.network.BufferAvailabilityListener;
 import io.weft.runtime.network.ReceiveBuffers;
 import io.weft.runtime.network.SubpartitionView;
@@ -67,7 +68,7 @@ final class RemoteSubpartitionView implements SubpartitionView {
             }
             b = received.poll();
         }
-        if (b != null && !b.isData()) {
+        if (b != null && b.isEndOfPartition()) {
             buffers.destroy();
         }
         return b;
@@ -188,6 +189,11 @@ final class RemoteSubpartitionView implements SubpartitionView {
 
     void onEndOfPartition() {
         enqueue(Buffer.endOfPartition());
+    }
+
+    /** An event other than the end of the partition arrived: queued in order, holding no receive memory. */
+    void onEvent(RuntimeEvent event) {
+        enqueue(Buffer.event(event));
     }
 
     private void enqueue(Buffer b) {

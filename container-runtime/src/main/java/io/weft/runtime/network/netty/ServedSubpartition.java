@@ -62,9 +62,14 @@ final class ServedSubpartition {
         return credit;
     }
 
-    /** Takes one credit for the buffer about to be sent and returns that buffer's sequence number. */
-    int nextSequence() {
-        credit--;
+    /**
+     * Returns the sequence number of the message about to be sent, taking one credit when it is a data buffer
+     * (events take none).
+     */
+    int nextSequence(boolean data) {
+        if (data) {
+            credit--;
+        }
         return sequence++;
     }
 
@@ -77,9 +82,12 @@ final class ServedSubpartition {
         queued = value;
     }
 
-    /** Whether the handler should send it something now: serving, with credit and data queued. */
+    /**
+     * Whether the handler should send it something now: serving, with data queued and credit for it, or an event
+     * next (which needs none).
+     */
     boolean hasCreditAndData() {
-        return state == State.ACTIVE && credit > 0 && !subpartition.isEmpty();
+        return state == State.ACTIVE && !subpartition.isEmpty() && (credit > 0 || subpartition.nextIsEvent());
     }
 
     /** The end of the partition was sent. */

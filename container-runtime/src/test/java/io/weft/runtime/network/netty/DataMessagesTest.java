@@ -8,14 +8,21 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.IntermediateDataSetID;
+import io.weft.runtime.checkpoint.AlignmentType;
+import io.weft.runtime.checkpoint.CheckpointOptions;
+import io.weft.runtime.checkpoint.CheckpointType;
 import io.weft.runtime.deployment.ResultPartitionID;
 import io.weft.runtime.network.Buffer;
+import io.weft.runtime.network.RuntimeEvent;
+import io.weft.runtime.network.RuntimeEvent.CancelCheckpointMarker;
+import io.weft.runtime.network.RuntimeEvent.CheckpointBarrier;
 import io.weft.runtime.network.netty.DataMessages.AddCredit;
 import io.weft.runtime.network.netty.DataMessages.BufferResponse;
 import io.weft.runtime.network.netty.DataMessages.CancelPartitionRequest;
 import io.weft.runtime.network.netty.DataMessages.ErrorResponse;
 import io.weft.runtime.network.netty.DataMessages.MalformedMessageException;
 import io.weft.runtime.network.netty.DataMessages.PartitionRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The data plane's binary messages read back as written; malformed frames are rejected, never guessed at. */
@@ -48,7 +55,7 @@ class DataMessagesTest {
         try {
             BufferResponse r = (BufferResponse) DataMessages.decode(frame);
             assertThat(r.endOfPartition()).isTrue();
-            assertThat(r.data().readableBytes()).isZero();
+            assertThat(r.data()).isNull();
             assertThat(r.sequence()).isEqualTo(3);
         } finally {
             frame.release();
@@ -64,6 +71,32 @@ class DataMessagesTest {
             assertThat(bytes).containsExactly(1, 2, 3);
         } finally {
             raw.release();
+        }
+    }
+
+    @Test
+    void eventsTravelWithoutData_andAMalformedEventIsRejected() throws Exception {
+        CheckpointBarrier barrier = new CheckpointBarrier(12, 99, new CheckpointOptions(CheckpointType.SAVEPOINT,
+                AlignmentType.ALIGNED, 0, "hdfs:///savepoints/é"));
+        for (RuntimeEvent event : List.of(barrier, new CancelCheckpointMarker(12), RuntimeEvent.END_OF_DATA)) {
+            ByteBuf frame = DataMessages.bufferResponse(alloc, 5L, 8, 2, Buffer.event(event));
+            try {
+                BufferResponse r = (BufferResponse) DataMessages.decode(frame);
+                assertThat(r.event()).isEqualTo(event);
+                assertThat(r.endOfPartition()).isFalse();
+                assertThat(r.backlog()).isEqualTo(2);
+                assertThat(r.data()).isNull();
+            } finally {
+                frame.release();
+            }
+        }
+        ByteBuf cut = alloc.buffer().writeByte(DataMessages.BUFFER_RESPONSE).writeLong(9L).writeInt(4).writeInt(0)
+                .writeByte(1).writeByte(2).writeLong(7);
+        try {
+            assertThatThrownBy(() -> DataMessages.decode(cut)).isInstanceOf(MalformedMessageException.class)
+                    .hasMessageContaining("malformed event");
+        } finally {
+            cut.release();
         }
     }
 

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.config.Configuration;
 import io.weft.config.ShuffleOptions;
+import io.weft.runtime.checkpoint.CheckpointOptions;
 import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.ResultPartitionID;
+import io.weft.runtime.network.LocalBufferPool;
+import io.weft.runtime.network.NetworkBufferPool;
+import io.weft.runtime.network.ResultPartition;
+import io.weft.runtime.network.RuntimeEvent.CancelCheckpointMarker;
+import io.weft.runtime.network.RuntimeEvent.CheckpointBarrier;
 import io.weft.runtime.network.netty.ShufflePair.Consumer;
 import io.weft.runtime.network.netty.ShufflePair.Producer;
 import io.weft.runtime.rpc.netty.AuthenticatedChannels;
@@ -56,6 +62,50 @@ class NettyShuffleTest {
         Poll.until(() -> ShufflePair.inUse(pair.producerSide.bufferPool()) == 0, "producer memory returned");
         Poll.until(() -> pair.consumerSegmentsInUse() == 0, "receive memory returned");
         assertThat(pair.producerSide.partitionManager().numberOfPartitions()).isZero();
+    }
+
+    @Test
+    void eventsCrossTheConnectionInTheirPlaceAmongTheRecords_underBackpressure() throws Exception {
+        pair = new ShufflePair(ShufflePair.config());
+        Producer producer = new Producer(pair.producerSide, 1, 2, 4).register();
+        Consumer consumer = new Consumer(pair.consumerSide, 0);
+        consumer.connect(pair.channelTo(producer.id), 0);
+        CheckpointBarrier barrier = new CheckpointBarrier(1, 17, CheckpointOptions.alignedCheckpoint());
+        int n = 20_000;
+        try (BackgroundCall<Void> writing = BackgroundCall.start("producer", () -> {
+            for (int i = 0; i < n; i++) {
+                producer.writer.emit(Producer.record(i));
+                if (i == n / 2) {
+                    producer.writer.broadcastEvent(barrier);
+                }
+            }
+            producer.writer.broadcastEvent(new CancelCheckpointMarker(1));
+            producer.writer.finish();
+            return null;
+        })) {
+            writing.assertBlocked();
+            consumer.readAll();
+            writing.await();
+        }
+        assertThat(consumer.records).isEqualTo(records(n, i -> true));
+        assertThat(consumer.events).containsExactly((n / 2 + 1) + ":" + barrier,
+                n + ":CancelCheckpointMarker[checkpointId=1]", n + ":EndOfData[]", n + ":EndOfPartition[]");
+        Poll.until(() -> ShufflePair.inUse(pair.producerSide.bufferPool()) == 0, "producer memory returned");
+        Poll.until(() -> pair.consumerSegmentsInUse() == 0, "receive memory returned");
+    }
+
+    @Test
+    void anEventAtTheHeadOfASubpartitionIsSentWithoutCredit() {
+        ResultPartition partition = new ResultPartition(ShufflePair.newPartitionId(), 1,
+                new LocalBufferPool(new NetworkBufferPool(4, 64), 1, 2, "p"), () -> { });
+        ServedSubpartition served = new ServedSubpartition(1, partition.id(), 0, 0);
+        served.activate(partition.subpartition(0));
+        assertThat(served.hasCreditAndData()).as("nothing queued").isFalse();
+        partition.broadcastEvent(new CheckpointBarrier(3, 0, CheckpointOptions.alignedCheckpoint()));
+        assertThat(served.hasCreditAndData()).as("an event needs no credit").isTrue();
+        int before = served.credit();
+        served.nextSequence(false);
+        assertThat(served.credit()).isEqualTo(before);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.weft.runtime.IntermediateDataSetID;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.deployment.InputChannelDescriptor;
 import io.weft.runtime.deployment.ResultPartitionID;
+import io.weft.runtime.network.BufferOrEvent;
 import io.weft.runtime.network.FloatingBufferBudget;
 import io.weft.runtime.network.InputChannel;
 import io.weft.runtime.network.InputGate;
@@ -158,6 +159,8 @@ final class ShufflePair implements AutoCloseable {
         final Semaphore wake = new Semaphore(0);
         final InputGate gate = new InputGate(wake::release);
         final List<String> records = new ArrayList<>();
+        /** Each event received, as "records received before it:event". */
+        final List<String> events = new ArrayList<>();
         private final NettyShuffleEnvironment side;
         private final FloatingBufferBudget floating;
 
@@ -182,7 +185,12 @@ final class ShufflePair implements AutoCloseable {
          */
         void read(int maxBuffers, Runnable invariant) throws Exception {
             for (int b = 0; b < maxBuffers && !gate.isFinished(); ) {
-                InputChannel c = gate.pollNext();
+                BufferOrEvent next = gate.pollNext();
+                if (next != null && next.isEvent()) {
+                    events.add(records.size() + ":" + next.event());
+                    continue;
+                }
+                InputChannel c = next == null ? null : next.channel();
                 if (c == null) {
                     if (!gate.isFinished()) {
                         assertThat(wake.tryAcquire(BackgroundCall.BOUND.toMillis(), TimeUnit.MILLISECONDS))
