@@ -84,6 +84,31 @@ final class SharedStandaloneCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a cluster of {@code resourceIds.size()} TaskManagers of two slots each, the i-th started with
+     * {@code taskmanager.resource-id} {@code resourceIds.get(i)} (so the JobManager's ids tell which process runs
+     * what), and waits until all have registered; {@link #taskManagerPids()} lists them in the same order.
+     */
+    static SharedStandaloneCluster startWithTaskManagers(Path dir, List<String> resourceIds) {
+        try {
+            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, "256m", "");
+            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "0");
+            assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
+            for (String id : resourceIds) {
+                DistScripts.Run tm = cluster.scripts.run("taskmanager.sh", "start", "-D",
+                        "taskmanager.resource-id=" + id);
+                assertThat(tm.exitCode()).as(() -> tm + cluster.logs()).isZero();
+            }
+            cluster.awaitTaskManagers(resourceIds.size());
+            return cluster;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the standalone cluster in " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the standalone cluster", e);
+        }
+    }
+
     /** A {@code weft-conf.yaml} whose processes bind to and reach each other on 127.0.0.1 at the given ports. */
     static String loopbackConf(int restPort, int rpcPort, int slots) {
         return String.join("\n",
@@ -112,6 +137,10 @@ final class SharedStandaloneCluster implements AutoCloseable {
     }
 
     private void awaitTaskManager() throws IOException, InterruptedException {
+        awaitTaskManagers(1);
+    }
+
+    private void awaitTaskManagers(int count) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + restAddress() + "/taskmanagers"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -119,12 +148,12 @@ final class SharedStandaloneCluster implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200
-                    && new ObjectMapper().readTree(response.body()).get("taskmanagers").size() == 1) {
+                    && new ObjectMapper().readTree(response.body()).get("taskmanagers").size() == count) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("The shared cluster's TaskManager did not register within 60 s" + logs());
+        throw new AssertionError("The cluster's " + count + " TaskManagers did not register within 60 s" + logs());
     }
 
     @Override
@@ -152,6 +181,11 @@ final class SharedStandaloneCluster implements AutoCloseable {
                     .orElseThrow(() -> new AssertionError("no taskmanager pid file in " + pidDir));
             return Long.parseLong(Files.readAllLines(file).get(0).strip());
         }
+    }
+
+    /** The pids of the cluster's TaskManagers, in the order they were started. */
+    List<Long> taskManagerPids() throws IOException {
+        return pids(pidDir, "-taskmanager.pid");
     }
 
     /** The cluster's log directory (.log and .out files of its processes). */
