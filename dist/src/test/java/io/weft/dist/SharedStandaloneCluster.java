@@ -70,18 +70,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, with more lines (each ending in a newline) for its weft-conf.yaml. */
     static SharedStandaloneCluster start(Path dir, String taskManagerHeap, String extraConf) {
-        try {
-            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap, extraConf);
-            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "1");
-            assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
-            cluster.awaitTaskManager();
-            return cluster;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the shared standalone cluster in " + dir, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the shared standalone cluster", e);
-        }
+        return launch(dir, taskManagerHeap, extraConf, List.of());
     }
 
     /**
@@ -90,16 +79,25 @@ final class SharedStandaloneCluster implements AutoCloseable {
      * what), and waits until all have registered; {@link #taskManagerPids()} lists them in the same order.
      */
     static SharedStandaloneCluster startWithTaskManagers(Path dir, List<String> resourceIds) {
+        return launch(dir, "256m", "", resourceIds);
+    }
+
+    /**
+     * Starts the cluster: with no {@code resourceIds}, one TaskManager through {@code start-cluster.sh}; else the
+     * JobManager through it and one TaskManager per id through {@code taskmanager.sh}. Waits for them all.
+     */
+    private static SharedStandaloneCluster launch(Path dir, String taskManagerHeap, String extraConf,
+            List<String> resourceIds) {
         try {
-            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, "256m", "");
-            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "0");
+            SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap, extraConf);
+            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", resourceIds.isEmpty() ? "1" : "0");
             assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
             for (String id : resourceIds) {
                 DistScripts.Run tm = cluster.scripts.run("taskmanager.sh", "start", "-D",
                         "taskmanager.resource-id=" + id);
                 assertThat(tm.exitCode()).as(() -> tm + cluster.logs()).isZero();
             }
-            cluster.awaitTaskManagers(resourceIds.size());
+            cluster.awaitTaskManagers(Math.max(1, resourceIds.size()));
             return cluster;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the standalone cluster in " + dir, e);
@@ -134,10 +132,6 @@ final class SharedStandaloneCluster implements AutoCloseable {
 
     Path secretFile() {
         return dir.resolve("cluster.secret");
-    }
-
-    private void awaitTaskManager() throws IOException, InterruptedException {
-        awaitTaskManagers(1);
     }
 
     private void awaitTaskManagers(int count) throws IOException, InterruptedException {

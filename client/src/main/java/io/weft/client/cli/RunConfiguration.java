@@ -4,7 +4,6 @@ import io.weft.config.Configuration;
 import io.weft.config.CoreOptions;
 import io.weft.config.DeploymentOptions;
 import io.weft.config.GlobalConfiguration;
-import io.weft.config.ClusterOptions;
 import io.weft.config.IllegalConfigurationException;
 import io.weft.config.JobConfiguration;
 import io.weft.config.YarnOptions;
@@ -32,7 +31,7 @@ final class RunConfiguration {
      * is, the secret its REST token comes from): accepted with {@code -D} on every target, never sent.
      */
     private static final Set<String> CLIENT_KEYS = Set.of(YarnOptions.APPLICATION_ID.key(),
-            YarnOptions.PROPERTIES_FILE_LOCATION.key(), ClusterOptions.CLUSTER_SECRET_FILE.key());
+            YarnOptions.PROPERTIES_FILE_LOCATION.key(), io.weft.config.ClusterOptions.CLUSTER_SECRET_FILE.key());
 
     private RunConfiguration() {
     }
