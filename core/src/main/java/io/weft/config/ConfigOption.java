@@ -1,5 +1,6 @@
 package io.weft.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -19,19 +20,39 @@ public final class ConfigOption<T> {
     private final String description;
     private final Function<String, T> parser;
     private final Function<T, String> printer;
+    private final List<String> deprecatedKeys;
 
     ConfigOption(String key, String typeName, T defaultValue, String description, Function<String, T> parser,
             Function<T, String> printer) {
+        this(key, typeName, defaultValue, description, parser, printer, List.of());
+    }
+
+    private ConfigOption(String key, String typeName, T defaultValue, String description, Function<String, T> parser,
+            Function<T, String> printer, List<String> deprecatedKeys) {
         this.key = Objects.requireNonNull(key);
         this.typeName = typeName;
         this.defaultValue = defaultValue;
         this.description = description;
         this.parser = parser;
         this.printer = printer;
+        this.deprecatedKeys = List.copyOf(deprecatedKeys);
     }
 
     public String key() {
         return key;
+    }
+
+    /**
+     * Older names of this option (Flink 1's, say), still read when {@link #key()} is unset, with a deprecation
+     * warning logged once per process; the first one set wins.
+     */
+    public List<String> deprecatedKeys() {
+        return deprecatedKeys;
+    }
+
+    /** This option, also read under the older names {@code keys} (see {@link #deprecatedKeys()}). */
+    public ConfigOption<T> withDeprecatedKeys(String... keys) {
+        return new ConfigOption<>(key, typeName, defaultValue, description, parser, printer, List.of(keys));
     }
 
     /** What a value looks like, for error messages and documentation ("an integer", "a duration like 10 s"). */
@@ -79,7 +100,7 @@ public final class ConfigOption<T> {
                 throw new IllegalArgumentException("out of range");
             }
             return value;
-        }, printer);
+        }, printer, deprecatedKeys);
     }
 
     /** The textual form of a value, such that {@code parse(print(v))} equals v. */

@@ -15,7 +15,7 @@ public final class ConfigOptions {
     /** Every class that declares options; keys not declared in one of them are rejected. */
     public static final List<Class<?>> ALL_OPTION_CLASSES = List.of(
             CoreOptions.class, DeploymentOptions.class, TaskManagerOptions.class, RestartStrategyOptions.class,
-            RestOptions.class,
+            CheckpointingOptions.class, RestOptions.class,
             LocalOptions.class, RpcOptions.class, SecurityOptions.class, ClusterOptions.class,
             ShuffleOptions.class, MemoryOptions.class, YarnOptions.class);
 
@@ -76,6 +76,20 @@ public final class ConfigOptions {
         return new ConfigOption<>(key, "one of " + String.join(", ", names), defaultValue, description,
                 s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT).replace('-', '_')),
                 e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /**
+     * An enum option written as the constants' own names ({@code EXACTLY_ONCE}), as Flink writes such values; read in
+     * any case, with {@code -} for {@code _}.
+     */
+    public static <E extends Enum<E>> ConfigOption<E> enumConstantOption(String key, Class<E> type, E defaultValue,
+            String description) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        return new ConfigOption<>(key, "one of " + String.join(", ", names), defaultValue, description,
+                s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT).replace('-', '_')), Enum::name);
     }
 
     private static Boolean parseBoolean(String s) {

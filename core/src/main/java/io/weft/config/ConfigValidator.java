@@ -14,13 +14,21 @@ import java.util.TreeMap;
  */
 public final class ConfigValidator {
     private static final Map<String, ConfigOption<?>> KNOWN = collect();
+    /** The options by their deprecated keys. */
+    private static final Map<String, ConfigOption<?>> DEPRECATED = deprecated();
 
     private ConfigValidator() {
     }
 
-    /** Every declared option by key. */
+    /** Every declared option by key (deprecated keys not included). */
     public static Map<String, ConfigOption<?>> knownOptions() {
         return Collections.unmodifiableMap(KNOWN);
+    }
+
+    /** The option read under {@code key}, its own or a deprecated one; null when no option is. */
+    public static ConfigOption<?> optionFor(String key) {
+        ConfigOption<?> option = KNOWN.get(key);
+        return option != null ? option : DEPRECATED.get(key);
     }
 
     /**
@@ -31,7 +39,7 @@ public final class ConfigValidator {
      */
     public static void validate(Configuration config, String origin) {
         for (Map.Entry<String, String> e : config.toMap().entrySet()) {
-            ConfigOption<?> option = KNOWN.get(e.getKey());
+            ConfigOption<?> option = optionFor(e.getKey());
             if (option == null) {
                 String hint = closest(e.getKey());
                 throw new IllegalConfigurationException("Unknown configuration key '" + e.getKey() + "' in " + origin
@@ -73,6 +81,14 @@ public final class ConfigValidator {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    private static Map<String, ConfigOption<?>> deprecated() {
+        Map<String, ConfigOption<?>> all = new TreeMap<>();
+        for (ConfigOption<?> option : KNOWN.values()) {
+            option.deprecatedKeys().forEach(old -> all.put(old, option));
+        }
+        return all;
     }
 
     private static Map<String, ConfigOption<?>> collect() {

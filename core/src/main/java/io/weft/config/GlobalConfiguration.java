@@ -115,7 +115,7 @@ public final class GlobalConfiguration {
      *     not parse, naming {@code origin}
      */
     public static void validate(String key, String value, String origin) {
-        ConfigOption<?> option = ConfigValidator.knownOptions().get(key);
+        ConfigOption<?> option = ConfigValidator.optionFor(key);
         if (option == null) {
             // The validator words the message and finds the nearest known key.
             ConfigValidator.validate(Configuration.fromMap(Map.of(key, value)), origin);

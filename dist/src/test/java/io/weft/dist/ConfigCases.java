@@ -4,11 +4,26 @@ import static io.weft.dist.BadInput.Target.LOCAL;
 import static io.weft.dist.BadInput.Target.REMOTE;
 import static io.weft.dist.BadInput.Target.YARN;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.dist.jobs.FailingJob;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Bad-input cases of point 8: configuration values, WEFT_CONF_DIR, the scripts and the -m address. Stateless. */
+/**
+ * Bad-input cases of point 8: configuration values, WEFT_CONF_DIR, the scripts and the -m address; of issue 9's point
+ * 9: {@code -D} on a remote run, refused for a cluster setting and applied to the job for a job-level key.
+ * Stateless.
+ */
 final class ConfigCases {
     private ConfigCases() {
     }
@@ -51,6 +66,29 @@ final class ConfigCases {
                         .given(c -> c.env("WEFT_CONF_DIR", c.path("empty")))
                         .given(c -> Files.createDirectories(c.dir().resolve("empty")))
                         .run(c -> List.of("weft", "list"))
-                        .exits(2).says("WEFT_CONF_DIR", "has no weft-conf.yaml"));
+                        .exits(2).says("WEFT_CONF_DIR", "has no weft-conf.yaml"),
+                BadInput.on(REMOTE, "9", "a cluster-level -D on a remote run")
+                        .given(c -> c.write("in.txt", "to be\n"))
+                        .run(c -> List.of("weft", "run", "-m", c.rest(), "-D", "taskmanager.numberOfTaskSlots=8",
+                                c.examplesJar(), "--input", c.path("in.txt"), "--output", c.path("out")))
+                        .exits(2).says("'taskmanager.numberOfTaskSlots'", "is a cluster setting", "weft-conf.yaml")
+                        .leavesNo("out"),
+                BadInput.on(REMOTE, "9", "a job-level -D on a remote run applies to that job")
+                        .run(c -> List.of("weft", "run", "-m", c.rest(), "-D", "restart-strategy.type=none", "-c",
+                                FailingJob.class.getName(), c.jobsJar()))
+                        .jobFails().exits(1).says(FailingJob.MESSAGE)
+                        .then((c, run) -> assertThat(failedAttempts(c, run)).as("attempts without a restart")
+                                .isEqualTo(1))
+                        .timeout(Duration.ofSeconds(60)));
+    }
+
+    /** How many attempts of the job that {@code run} submitted failed ({@code GET /jobs/:jobid/exceptions}). */
+    private static int failedAttempts(BadInputContext c, DistScripts.Run run) throws Exception {
+        Matcher m = Pattern.compile("Job ([0-9a-f]{32}) submitted").matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + c.rest() + "/jobs/" + m.group(1) + "/exceptions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body()).get("all-exceptions").size();
     }
 }

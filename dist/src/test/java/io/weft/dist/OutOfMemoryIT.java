@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Weft processes that run out of heap, or are told to stop at the heap limit, through the real scripts: a
  * standalone TaskManager driven out of heap exits 52 with its last line at once and its job fails on its loss well
- * before the heartbeat timeout; a client at the heap limit ends within its bound on SIGTERM.
+ * before the heartbeat timeout (its restart finding no TaskManager left); a client at the heap limit ends within its bound on SIGTERM.
  */
 class OutOfMemoryIT {
     /** Distinct words the small heaps cannot count: 1,000,000 lines of two words each. */
@@ -51,9 +51,11 @@ class OutOfMemoryIT {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
             assertThat(run.exitCode()).as(() -> run + cluster.logs()).isEqualTo(1);
-            // seen through the closed connection, not after the heartbeat timeout
+            // seen through the closed connection, not after the heartbeat timeout; the default restart strategy
+            // tries again, and the restart fails fast on a cluster left with no TaskManager, naming both
             assertThat(run.out()).as(() -> run + cluster.logs()).contains("FAILED").contains("was lost")
-                    .contains("connection to TaskManager").contains("closed by the remote side");
+                    .contains("connection to TaskManager").contains("closed by the remote side")
+                    .contains("could not restart after its failure").contains("0 in all");
             assertThat(seconds).as(() -> run + cluster.logs()).isLessThan(60);
             assertThat(taskManager.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
             List<String> out = Files.readAllLines(taskManagerOut(cluster));

@@ -70,17 +70,40 @@ final class SharedStandaloneCluster implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, with more lines (each ending in a newline) for its weft-conf.yaml. */
     static SharedStandaloneCluster start(Path dir, String taskManagerHeap, String extraConf) {
+        return launch(dir, taskManagerHeap, extraConf, List.of());
+    }
+
+    /**
+     * Starts a cluster of {@code resourceIds.size()} TaskManagers of two slots each, the i-th started with
+     * {@code taskmanager.resource-id} {@code resourceIds.get(i)} (so the JobManager's ids tell which process runs
+     * what), and waits until all have registered; {@link #taskManagerPids()} lists them in the same order.
+     */
+    static SharedStandaloneCluster startWithTaskManagers(Path dir, List<String> resourceIds) {
+        return launch(dir, "256m", "", resourceIds);
+    }
+
+    /**
+     * Starts the cluster: with no {@code resourceIds}, one TaskManager through {@code start-cluster.sh}; else the
+     * JobManager through it and one TaskManager per id through {@code taskmanager.sh}. Waits for them all.
+     */
+    private static SharedStandaloneCluster launch(Path dir, String taskManagerHeap, String extraConf,
+            List<String> resourceIds) {
         try {
             SharedStandaloneCluster cluster = new SharedStandaloneCluster(dir, taskManagerHeap, extraConf);
-            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", "1");
+            DistScripts.Run start = cluster.scripts.run("start-cluster.sh", "-n", resourceIds.isEmpty() ? "1" : "0");
             assertThat(start.exitCode()).as(() -> start + cluster.logs()).isZero();
-            cluster.awaitTaskManager();
+            for (String id : resourceIds) {
+                DistScripts.Run tm = cluster.scripts.run("taskmanager.sh", "start", "-D",
+                        "taskmanager.resource-id=" + id);
+                assertThat(tm.exitCode()).as(() -> tm + cluster.logs()).isZero();
+            }
+            cluster.awaitTaskManagers(Math.max(1, resourceIds.size()));
             return cluster;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the shared standalone cluster in " + dir, e);
+            throw new IllegalStateException("Cannot start the standalone cluster in " + dir, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the shared standalone cluster", e);
+            throw new IllegalStateException("Interrupted while starting the standalone cluster", e);
         }
     }
 
@@ -111,7 +134,7 @@ final class SharedStandaloneCluster implements AutoCloseable {
         return dir.resolve("cluster.secret");
     }
 
-    private void awaitTaskManager() throws IOException, InterruptedException {
+    private void awaitTaskManagers(int count) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + restAddress() + "/taskmanagers"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -119,12 +142,12 @@ final class SharedStandaloneCluster implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200
-                    && new ObjectMapper().readTree(response.body()).get("taskmanagers").size() == 1) {
+                    && new ObjectMapper().readTree(response.body()).get("taskmanagers").size() == count) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("The shared cluster's TaskManager did not register within 60 s" + logs());
+        throw new AssertionError("The cluster's " + count + " TaskManagers did not register within 60 s" + logs());
     }
 
     @Override
@@ -152,6 +175,11 @@ final class SharedStandaloneCluster implements AutoCloseable {
                     .orElseThrow(() -> new AssertionError("no taskmanager pid file in " + pidDir));
             return Long.parseLong(Files.readAllLines(file).get(0).strip());
         }
+    }
+
+    /** The pids of the cluster's TaskManagers, in the order they were started. */
+    List<Long> taskManagerPids() throws IOException {
+        return pids(pidDir, "-taskmanager.pid");
     }
 
     /** The cluster's log directory (.log and .out files of its processes). */

@@ -1,5 +1,6 @@
 package io.weft.jobmanager;
 
+import io.weft.api.FatalException;
 import io.weft.api.JobStatus;
 import io.weft.api.TransportException;
 import io.weft.config.LocalOptions;
@@ -60,6 +61,8 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private List<SlotOffer> slots;
     private SlotAssignment assignment;
     private ErrorInfo failureCause;
+    /** The failure the job restarts from; null until the first restart. */
+    private ErrorInfo restartCause;
     private long firstRunning = -1;
 
     /**
@@ -183,7 +186,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                 main.execute(() -> {
                     if (error != null) {
                         if (status == JobStatus.RUNNING) {
-                            failJob(ErrorInfo.of(error));
+                            failJob(ErrorInfo.of(restartCause == null ? error : restartFailed(error)));
                         }
                     } else if (status != JobStatus.RUNNING) {
                         resourceManager.releaseSlots(jobGraph.jobId());
@@ -193,6 +196,18 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                         deployAll();
                     }
                 }));
+    }
+
+    /**
+     * The failure of a restart that could not get its slots: no restart is tried after it (a slot request fails
+     * only when waiting longer cannot help), and its message names the failure the job was restarting from too, so
+     * the user sees both why the job stopped running and why it could not run again.
+     */
+    private FatalException restartFailed(Throwable slotError) {
+        FatalException e = new FatalException("Job " + jobGraph.jobId() + " could not restart after its failure ("
+                + restartCause.message() + "): " + ErrorInfo.of(slotError).message());
+        e.addSuppressed(slotError); // its trace, not its message: that is the root cause's message already
+        return e;
     }
 
     private void deployAll() {
@@ -270,6 +285,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         if (!error.fatal() && restartStrategy.canRestart()) {
             LOG.info("Restarting job {} ({}) in {} ms", jobGraph.jobId(), restartStrategy.describe(),
                     restartStrategy.getBackoff().toMillis());
+            restartCause = error;
             transitionJob(JobStatus.RESTARTING);
         } else {
             failureCause = error;

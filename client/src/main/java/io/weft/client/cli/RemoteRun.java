@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Runs a program on a remote cluster ({@code weft run -t remote -m HOST:PORT}): uploads the jar, asks the cluster
- * to run it, prints {@code Job <id> submitted}, and — attached — follows the job until it ends, printing its final
+ * to run it with the job-level {@code -D} settings, prints {@code Job <id> submitted}, and — attached — follows the job until it ends, printing its final
  * status (and the root cause of a failure) and returning its exit code.
  *
  * <p>Runs on the CLI's thread; polls the cluster every {@link #POLL} while the job runs.
@@ -51,7 +51,7 @@ final class RemoteRun {
             PackagedProgram.open(options.jar, options.mainClass, CliFrontend.class.getClassLoader()).close();
             RestClusterClient client = new RestClusterClient(address, TIMEOUT, token);
             String jobId = client.submitJar(Path.of(options.jar), options.mainClass, List.copyOf(options.programArgs),
-                    options.parallelism);
+                    options.parallelism, RunConfiguration.jobSettings(options.dynamicProperties));
             out.println("Job " + jobId + " submitted");
             return attached ? follow(client, jobId, out) : ExitCode.SUCCESS;
         } catch (ClusterUnreachableException e) {

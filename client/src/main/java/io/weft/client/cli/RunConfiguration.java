@@ -5,7 +5,12 @@ import io.weft.config.CoreOptions;
 import io.weft.config.DeploymentOptions;
 import io.weft.config.GlobalConfiguration;
 import io.weft.config.IllegalConfigurationException;
+import io.weft.config.JobConfiguration;
+import io.weft.config.YarnOptions;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Builds the configuration a program runs with from the loaded file and the options of {@code weft run}, and
@@ -13,23 +18,24 @@ import java.util.List;
  *
  * <p>Precedence, lowest first: {@code weft-conf.yaml}, {@code -D key=value}, the dedicated options ({@code -p},
  * {@code -t}, {@code -d}). The target is {@code -t}, else {@code execution.target}; detached mode is {@code -d},
- * else {@code execution.attached: false}. The {@code local} target runs attached only; {@code -D} is refused for
- * {@code remote} (the cluster's configuration applies) and, for the YARN targets, goes into the configuration the
- * application's containers get.
+ * else {@code execution.attached: false}. The {@code local} target runs attached only. On the clusters that run other
+ * jobs too ({@code remote}, {@code yarn-session}) a {@code -D} of a job-level key ({@link JobConfiguration}) goes with
+ * the job, for it alone, and one of a cluster setting is refused naming the key; for per-job and application mode,
+ * {@code -D} goes into the configuration the application's containers get.
  *
  * <p>Stateless and thread-safe.
  */
 final class RunConfiguration {
+    /**
+     * Cluster-level keys that the client itself reads to reach a cluster (which session, where its properties file
+     * is, the secret its REST token comes from): accepted with {@code -D} on every target, never sent.
+     */
+    private static final Set<String> CLIENT_KEYS = Set.of(YarnOptions.APPLICATION_ID.key(),
+            YarnOptions.PROPERTIES_FILE_LOCATION.key(), io.weft.config.ClusterOptions.CLUSTER_SECRET_FILE.key());
+
     private RunConfiguration() {
     }
 
-    /**
-     * The effective configuration of {@code weft run}.
-     *
-     * @param loaded the values of {@code weft-conf.yaml}, already validated
-     * @throws UsageException for an option this version cannot carry out, a malformed {@code -D} or {@code -p < 1}
-     * @throws IllegalConfigurationException for an unknown {@code -D} key or a value that does not parse
-     */
     /**
      * Refuses a {@code -p} that no job could run with, before anything starts: above the configured
      * {@code pipeline.max-parallelism}, or above the largest max parallelism there is.
@@ -48,6 +54,14 @@ final class RunConfiguration {
         }
     }
 
+    /**
+     * The effective configuration of {@code weft run}.
+     *
+     * @param loaded the values of {@code weft-conf.yaml}, already validated
+     * @throws UsageException for an option this version cannot carry out, a malformed {@code -D}, {@code -p < 1},
+     *     or a {@code -D} of a cluster setting for a cluster that runs other jobs too
+     * @throws IllegalConfigurationException for an unknown {@code -D} key or a value that does not parse
+     */
     static Configuration build(RunOptions options, Configuration loaded) {
         if (options.parallelism != null && options.parallelism < 1) {
             throw new UsageException("Parallelism must be at least 1, not " + options.parallelism + ": fix -p");
@@ -63,6 +77,9 @@ final class RunConfiguration {
             throw new UsageException("Savepoints (-s) are not available in this version of Weft: "
                     + "run without -s");
         }
+        if (target == Target.REMOTE || target == Target.YARN_SESSION) {
+            checkJobSettings(options.dynamicProperties, target);
+        }
         if (target.isYarn()) {
             if (options.jobManager != null) {
                 throw new UsageException("-m " + options.jobManager + " addresses a standalone cluster, but the target"
@@ -74,10 +91,6 @@ final class RunConfiguration {
             return config;
         }
         if (target == Target.REMOTE) {
-            if (!options.dynamicProperties.isEmpty()) {
-                throw new UsageException("-D settings are not sent to a remote cluster: set them in the cluster's"
-                        + " weft-conf.yaml, or drop -D");
-            }
             config.set(DeploymentOptions.TARGET, Target.REMOTE.cliName());
             config.set(DeploymentOptions.ATTACHED, !options.detached && config.get(DeploymentOptions.ATTACHED));
             return config;
@@ -115,6 +128,35 @@ final class RunConfiguration {
             config.setString(key, value);
         }
         return config;
+    }
+
+    /**
+     * The job's own settings that a run on a cluster of many jobs ({@code remote}, {@code yarn-session}) sends with
+     * it: the {@code -D} values of job-level keys. The client's own keys ({@link #CLIENT_KEYS}, the deployment keys)
+     * stay with the client.
+     */
+    static Map<String, String> jobSettings(List<String> properties) {
+        Map<String, String> job = new TreeMap<>();
+        parseDynamicProperties(properties).toMap().forEach((key, value) -> {
+            if (JobConfiguration.isJobLevel(key)) {
+                job.put(key, value);
+            }
+        });
+        return job;
+    }
+
+    /**
+     * Refuses a {@code -D} of a cluster setting for a cluster that runs other jobs too: the cluster's own
+     * configuration decides those. Job-level keys go with the job; the client's own keys are the client's.
+     */
+    private static void checkJobSettings(List<String> properties, Target target) {
+        for (String key : parseDynamicProperties(properties).toMap().keySet()) {
+            if (!JobConfiguration.isJobLevel(key) && !JobConfiguration.isClientDeploymentKey(key)
+                    && !CLIENT_KEYS.contains(key)) {
+                throw new UsageException(JobConfiguration.clusterSettingMessage(key, "-D of a run on target "
+                        + target.cliName()));
+            }
+        }
     }
 
     private static Target checkTarget(RunOptions options, Configuration config) {

@@ -121,6 +121,18 @@ public final class RestClusterClient {
      *     {@code rest.server.max-content-length} (the message names the key)
      */
     public String submitJar(Path jar, String entryClass, List<String> args, Integer parallelism) throws IOException {
+        return submitJar(jar, entryClass, args, parallelism, Map.of());
+    }
+
+    /**
+     * As {@link #submitJar(Path, String, List, Integer)}, with the job's own settings of job-level keys (sent as
+     * {@code flinkConfiguration}, as Flink's run request does), for this job only.
+     *
+     * @throws RestRequestException 400 naming the key when the cluster refuses a setting (unknown, or a cluster
+     *     setting)
+     */
+    public String submitJar(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration) throws IOException {
         String jarId = uploadJar(jar);
         try {
             var run = JSON.createObjectNode();
@@ -131,6 +143,10 @@ public final class RestClusterClient {
             args.forEach(argList::add);
             if (parallelism != null) {
                 run.put("parallelism", parallelism);
+            }
+            if (!jobConfiguration.isEmpty()) {
+                var settings = run.putObject("flinkConfiguration");
+                jobConfiguration.forEach(settings::put);
             }
             JsonNode started = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
                     .header("Content-Type", "application/json")

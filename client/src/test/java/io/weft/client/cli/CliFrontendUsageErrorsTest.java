@@ -299,6 +299,18 @@ class CliFrontendUsageErrorsTest {
         assertOneLineUsageError(r, "Neither HADOOP_CONF_DIR nor YARN_CONF_DIR is set");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"remote", "yarn-session"})
+    void whenAClusterSettingIsSetWithDForAClusterOfManyJobs_thenRefusedNamingTheKeyBeforeAnythingIsContacted(
+            String target) {
+        CliResult r = CliResult.of(env, "run", "-t", target, "-D", "restart-strategy.type=none", "-D",
+                "taskmanager.memory.process.size=2g", helloJar.toString());
+
+        assertOneLineUsageError(r, "'taskmanager.memory.process.size' (-D of a run on target " + target
+                + ") is a cluster setting");
+        assertThat(r.err()).contains("restart-strategy.*");
+    }
+
     @Test
     void whenConfigNamesYarnTargetWithoutHadoopConfDir_thenOneLineNamingBothVariables() throws IOException {
         Files.writeString(confDir.resolve("weft-conf.yaml"), "execution.target: yarn-per-job\n");

@@ -2,6 +2,8 @@ package io.weft.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.api.JobID;
+
 import io.weft.client.local.EmbeddedCluster;
 import io.weft.config.Configuration;
 import io.weft.config.MemorySize;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,9 +206,25 @@ class RemoteClusterCliTest {
     }
 
     @Test
-    void dynamicPropertiesAreRefusedForARemoteCluster() throws IOException {
-        CliResult r = weft("run", "-m", address, "-D", "parallelism.default=2", jar.toString(), "ok");
+    void aClusterSettingWithDIsRefusedForARemoteClusterNamingTheKey() throws IOException {
+        CliResult r = weft("run", "-m", address, "-D", "taskmanager.numberOfTaskSlots=8", jar.toString(), "ok");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.errLines()).hasSize(1).first().asString().contains("-D");
+        assertThat(r.errLines()).hasSize(1).first().asString().contains("'taskmanager.numberOfTaskSlots'")
+                .contains("is a cluster setting").contains("-D");
+        CliResult p = weft("run", "-m", address, "-D", "parallelism.default=2", jar.toString(), "ok");
+        assertThat(p.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(p.errLines()).hasSize(1).first().asString().contains("'parallelism.default'").contains("-p");
+    }
+
+    @Test
+    void aJobLevelSettingWithDGoesWithTheJobToARemoteCluster() throws Exception {
+        CliResult r = weft("run", "-m", address, "-D", "restart-strategy.type=none", "-D",
+                "security.cluster-secret.file=" + dir.resolve("cluster.secret"), jar.toString(), "fail");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.JOB_FAILED);
+        assertThat(r.outLines().get(2)).isEqualTo("Cause: number 500 is not welcome");
+        JobID id = JobID.fromHexString(r.outLines().get(0).split(" ")[1]);
+        // one attempt: the job's own restart-strategy.type=none, not the default's three restarts
+        assertThat(cluster.dispatcher().requestJobExceptions(id).get(30, TimeUnit.SECONDS).attemptFailures())
+                .hasSize(1);
     }
 }

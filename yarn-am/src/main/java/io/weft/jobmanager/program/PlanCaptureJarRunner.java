@@ -49,8 +49,10 @@ public final class PlanCaptureJarRunner implements JarRunner, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism) {
-        return CompletableFuture.supplyAsync(() -> capture(jar, entryClass, args, parallelism), thread)
+    public CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration) {
+        return CompletableFuture.supplyAsync(() -> capture(jar, entryClass, args, parallelism, jobConfiguration),
+                        thread)
                 .thenCompose(job -> dispatcher.submitJob(job.captured().graph(), job.captured().loader(),
                         job.program()).whenComplete((id, e) -> {
                             if (e != null) {
@@ -61,8 +63,13 @@ public final class PlanCaptureJarRunner implements JarRunner, AutoCloseable {
                         }));
     }
 
-    private Job capture(Path jar, String entryClass, List<String> args, Integer parallelism) {
-        Configuration conf = new Configuration(configuration);
+    private Job capture(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration) {
+        // the job's own settings over the cluster's, in this job's copy only; they travel with its program
+        Configuration conf = new Configuration(configuration).addAll(Configuration.fromMap(jobConfiguration));
+        if (!jobConfiguration.isEmpty()) {
+            LOG.info("Job settings of the run request: {}", jobConfiguration);
+        }
         if (parallelism != null) {
             if (parallelism < 1) {
                 throw new InvalidProgramException("Parallelism must be at least 1, not " + parallelism);

@@ -1,5 +1,7 @@
 package io.weft.jobmanager.rest;
 
+import io.weft.config.IllegalConfigurationException;
+import io.weft.config.JobConfiguration;
 import io.weft.jobmanager.rest.messages.JarListInfo;
 import io.weft.jobmanager.rest.messages.JarRunRequest;
 import io.weft.jobmanager.rest.messages.JarRunResponse;
@@ -22,7 +24,8 @@ final class JarHandlers {
     /** The form field that carries the jar, as Flink's web front end and CLI send it. */
     static final String JAR_FIELD = "jarfile";
     private static final String RUN_EXAMPLE =
-            "{\"entryClass\":\"com.example.Main\",\"programArgsList\":[\"--input\",\"in.txt\"],\"parallelism\":2}";
+            "{\"entryClass\":\"com.example.Main\",\"programArgsList\":[\"--input\",\"in.txt\"],\"parallelism\":2,"
+                    + "\"flinkConfiguration\":{\"restart-strategy.type\":\"none\"}}";
     private final JarStore jarStore;
     private final JarRunner jarRunner;
 
@@ -58,7 +61,8 @@ final class JarHandlers {
 
     /**
      * Runs a stored jar. The JSON body's fields win over the query parameters {@code entry-class},
-     * {@code programArg} (comma-separated) and {@code parallelism}, which Flink also accepts.
+     * {@code programArg} (comma-separated) and {@code parallelism}, which Flink also accepts; its
+     * {@code flinkConfiguration} holds the job's own settings of job-level keys.
      */
     CompletableFuture<RestResponse> run(RestRequest request) {
         String jarId = JarStore.checkJarId(request.pathParameter("jarid"));
@@ -68,7 +72,7 @@ final class JarHandlers {
                     + "the jar with POST /jars/upload, then run it with a body like " + RUN_EXAMPLE);
         }
         JarRunRequest body = request.hasBody() ? RestMapper.readBody(request.body(), JarRunRequest.class, RUN_EXAMPLE)
-                : new JarRunRequest(null, null, null);
+                : new JarRunRequest(null, null, null, null);
         String entryClass = body.entryClass() != null ? body.entryClass()
                 : request.queryParameter("entry-class").orElse(null);
         if (entryClass != null && entryClass.isBlank()) {
@@ -85,10 +89,27 @@ final class JarHandlers {
         if (parallelism != null && parallelism < 1) {
             throw RestException.badRequest("'parallelism' must be at least 1, not " + parallelism);
         }
+        Map<String, String> jobConfiguration = jobConfiguration(body);
         String entry = entryClass;
         List<String> programArgs = List.copyOf(args);
-        return jarStore.withJar(jarId, jar -> jarRunner.run(jar, entry, programArgs, parallelism))
+        return jarStore.withJar(jarId, jar -> jarRunner.run(jar, entry, programArgs, parallelism, jobConfiguration))
                 .thenApply(jobId -> RestResponse.ok(new JarRunResponse(jobId.toString())));
+    }
+
+    /**
+     * The job's own settings of the body's {@code flinkConfiguration}, each a known job-level key with a valid value:
+     * a cluster setting, an unknown key or a bad value is a 400 naming the key.
+     */
+    private static Map<String, String> jobConfiguration(JarRunRequest body) {
+        if (body.flinkConfiguration() == null) {
+            return Map.of();
+        }
+        try {
+            JobConfiguration.validate(body.flinkConfiguration(), "'flinkConfiguration'");
+        } catch (IllegalConfigurationException e) {
+            throw RestException.badRequest(e.getMessage());
+        }
+        return Map.copyOf(body.flinkConfiguration());
     }
 
     /** The request's Content-Type in lower case, empty when there is none. */

@@ -3,6 +3,7 @@ package io.weft.jobmanager.rest;
 import io.weft.api.JobID;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,7 +28,10 @@ public interface JarRunner {
      * @param entryClass the class whose {@code main} to run, or null for the jar manifest's {@code Main-Class}
      * @param args the program's arguments, possibly empty
      * @param parallelism the default parallelism for the job, or null for the configured default
+     * @param jobConfiguration the job's own settings over the cluster's configuration (job-level keys, checked
+     *     already), for this job only; possibly empty
      * @return the id of the submitted job
      */
-    CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism);
+    CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration);
 }

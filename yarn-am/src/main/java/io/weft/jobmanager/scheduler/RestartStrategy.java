@@ -23,11 +23,14 @@ public interface RestartStrategy {
     /** A description for logs and error messages ("fixed-delay: 3 attempts, 1 s apart"). */
     String describe();
 
-    /** The strategy configured by {@code restart-strategy.*}. */
+    /**
+     * The strategy configured by {@code restart-strategy.*}; with {@code restart-strategy.type} unset, the default
+     * of {@link RestartStrategyOptions#effectiveType}.
+     */
     static RestartStrategy fromConfiguration(Configuration c) {
-        return switch (c.get(RestartStrategyOptions.TYPE)) {
+        return switch (RestartStrategyOptions.effectiveType(c)) {
             case NONE -> new NoRestartStrategy();
-            case FIXED_DELAY -> new FixedDelayRestartStrategy(c.get(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS),
+            case FIXED_DELAY -> new FixedDelayRestartStrategy(RestartStrategyOptions.fixedDelayAttempts(c),
                     c.get(RestartStrategyOptions.FIXED_DELAY_DELAY));
             case EXPONENTIAL_DELAY -> new ExponentialDelayRestartStrategy(
                     c.get(RestartStrategyOptions.EXPONENTIAL_INITIAL_BACKOFF),

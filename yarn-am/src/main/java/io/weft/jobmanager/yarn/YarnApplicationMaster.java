@@ -136,7 +136,8 @@ public final class YarnApplicationMaster {
         }
         if (!session) {
             YarnLaunchSpec.Program p = spec.program();
-            runner.run(Path.of(p.jar()).toAbsolutePath(), p.entryClass(), p.args(), p.parallelism())
+            // the client's -D are in this application's own configuration already: no job settings on top
+            runner.run(Path.of(p.jar()).toAbsolutePath(), p.entryClass(), p.args(), p.parallelism(), Map.of())
                     .thenCompose(dispatcher::requestJobResult)
                     .whenComplete((result, failure) -> outcome.complete(failure != null
                             ? programFailed(failure) : outcomeOf(result)));

@@ -21,6 +21,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -45,7 +46,13 @@ class PlanCaptureJarRunnerTest {
                         throw new IllegalArgumentException("usage: Counts [fail]");
                     }
                     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-                    env.fromData(1L, 2L, 3L, 4L).rebalance().map(x -> x * 10)
+                    boolean boom = args.length > 0 && args[0].equals("boom");
+                    env.fromData(1L, 2L, 3L, 4L).rebalance().map(x -> {
+                                if (boom) {
+                                    throw new IllegalStateException("boom in the map");
+                                }
+                                return x * 10;
+                            })
                             .keyBy(x -> x % 2).reduce(Long::sum)
                             .sinkTo(new io.weft.api.connector.DiscardingSink<>());
                     env.execute("counts");
@@ -99,7 +106,7 @@ class PlanCaptureJarRunnerTest {
 
     @Test
     void theJarsProgramRunsAsAJobWithTheGivenParallelism() throws Exception {
-        JobID id = runner.run(jar, null, List.of(), 2).get(30, TimeUnit.SECONDS);
+        JobID id = runner.run(jar, null, List.of(), 2, Map.of()).get(30, TimeUnit.SECONDS);
         JobResult result = dispatcher.requestJobResult(id).get(30, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(result.jobName()).isEqualTo("counts");
@@ -107,15 +114,35 @@ class PlanCaptureJarRunnerTest {
     }
 
     @Test
+    void theRunsJobSettingsApplyToThatJobOnly() throws Exception {
+        JobID once = runner.run(jar, null, List.of("boom"), null, Map.of("restart-strategy.type", "none"))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(dispatcher.requestJobResult(once).get(30, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.FAILED);
+        JobID byDefault = runner.run(jar, null, List.of("boom"), null, Map.of()).get(30, TimeUnit.SECONDS);
+        assertThat(dispatcher.requestJobResult(byDefault).get(60, TimeUnit.SECONDS).status())
+                .isEqualTo(JobStatus.FAILED);
+
+        // no restart for the job that said none; the default's 3 restarts for the next one, on the same cluster
+        assertThat(failedAttempts(once)).isEqualTo(1);
+        assertThat(failedAttempts(byDefault)).isEqualTo(4);
+    }
+
+    /** The attempts of the job's map that failed with "boom in the map". */
+    private long failedAttempts(JobID id) throws Exception {
+        return dispatcher.requestJobExceptions(id).get(30, TimeUnit.SECONDS).attemptFailures().stream()
+                .filter(f -> f.error().message().contains("boom in the map")).count();
+    }
+
+    @Test
     void aMissingEntryClassIsAnInvalidProgram() {
-        assertThatThrownBy(() -> runner.run(jar, "demo.Nope", List.of(), null).get(30, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> runner.run(jar, "demo.Nope", List.of(), null, Map.of()).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(InvalidProgramException.class)
                 .hasMessageContaining("demo.Nope");
     }
 
     @Test
     void aProgramFailingBeforeExecuteIsAFailedProgramWithItsMessage() {
-        assertThatThrownBy(() -> runner.run(jar, null, List.of("fail"), null).get(30, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> runner.run(jar, null, List.of("fail"), null, Map.of()).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ProgramFailedException.class)
                 .hasMessageContaining("usage: Counts [fail]");
     }

@@ -3,6 +3,7 @@ package io.weft.jobmanager.rest;
 import io.weft.api.JobID;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -18,7 +19,12 @@ final class FakeJarRunner implements JarRunner {
             call -> CompletableFuture.completedFuture(DEFAULT_JOB_ID);
 
     /** One call to {@link #run}. */
-    record Call(Path jar, String entryClass, List<String> args, Integer parallelism) {
+    record Call(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration) {
+        /** A call without job settings. */
+        Call(Path jar, String entryClass, List<String> args, Integer parallelism) {
+            this(jar, entryClass, args, parallelism, Map.of());
+        }
     }
 
     /** Answers the following calls with {@code answer}. */
@@ -37,8 +43,9 @@ final class FakeJarRunner implements JarRunner {
     }
 
     @Override
-    public CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism) {
-        Call call = new Call(jar, entryClass, args, parallelism);
+    public CompletableFuture<JobID> run(Path jar, String entryClass, List<String> args, Integer parallelism,
+            Map<String, String> jobConfiguration) {
+        Call call = new Call(jar, entryClass, args, parallelism, jobConfiguration);
         calls.add(call);
         return answer.apply(call);
     }

@@ -187,6 +187,34 @@ class JarEndpointsTest {
     }
 
     @Test
+    void runWithFlinkConfiguration_passesTheJobsOwnSettings() throws Exception {
+        String id = uploaded();
+        RestClient.Response r = client.postJson("/jars/" + id + "/run", "{\"flinkConfiguration\":"
+                + "{\"restart-strategy.type\":\"none\",\"state.checkpoints.dir\":\"/chk\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(cluster.jarRunner.calls()).containsExactly(new FakeJarRunner.Call(
+                cluster.rest.jarDirectory().resolve(id), null, List.of(), null,
+                Map.of("restart-strategy.type", "none", "state.checkpoints.dir", "/chk")));
+    }
+
+    @Test
+    void runWithAClusterSettingAnUnknownKeyOrABadValueInFlinkConfiguration_gets400NamingTheKey() throws Exception {
+        String run = "/jars/" + uploaded() + "/run";
+        assertBadRequest(client.postJson(run, "{\"flinkConfiguration\":{\"taskmanager.numberOfTaskSlots\":\"8\"}}"),
+                "'taskmanager.numberOfTaskSlots' ('flinkConfiguration') is a cluster setting");
+        assertBadRequest(client.postJson(run, "{\"flinkConfiguration\":{\"restart-strategy.tpye\":\"none\"}}"),
+                "Unknown configuration key 'restart-strategy.tpye' in 'flinkConfiguration': did you mean"
+                        + " 'restart-strategy.type'?");
+        assertBadRequest(client.postJson(run, "{\"flinkConfiguration\":{\"restart-strategy.type\":\"often\"}}"),
+                "Invalid value 'often' for 'restart-strategy.type'");
+        assertBadRequest(client.postJson(run, "{\"flinkConfiguration\":{\"restart-strategy.type\":null}}"),
+                "A key or value in 'flinkConfiguration' is null");
+        assertBadRequest(client.postJson(run, "{\"flinkConfiguration\":[\"restart-strategy.type=none\"]}"),
+                "Bad value for 'flinkConfiguration'");
+        assertThat(cluster.jarRunner.calls()).isEmpty();
+    }
+
+    @Test
     void runWithQueryParameters_orNothing_usesThemOrTheDefaults() throws Exception {
         String id = uploaded();
         assertThat(client.postJson("/jars/" + id + "/run?entry-class=com.example.Other&programArg=x,y"
@@ -219,7 +247,7 @@ class JarEndpointsTest {
         assertBadRequest(client.postJson(run, "{\"programArgsList\":[null]}"), "'programArgsList' contains null");
         assertBadRequest(client.postJson(run, "{\"programArgList\":[]}"),
                 "Unknown field 'programArgList' in the request body: the known fields are entryClass, "
-                        + "parallelism, programArgsList");
+                        + "flinkConfiguration, parallelism, programArgsList");
         assertBadRequest(client.postJson(run, "{\"parallelism\":0}"), "'parallelism' must be at least 1, not 0");
         assertBadRequest(client.postJson(run + "?parallelism=abc", ""),
                 "Query parameter 'parallelism' must be an integer, not 'abc'");

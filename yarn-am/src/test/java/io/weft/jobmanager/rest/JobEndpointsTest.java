@@ -124,11 +124,16 @@ class JobEndpointsTest {
         assertThat(exceptions.get("root-exception").asText()).contains(TestJobs.CURSED)
                 .contains("IllegalStateException");
         assertThat(exceptions.get("timestamp").asLong()).isPositive();
-        JsonNode attempt = exceptions.get("all-exceptions").get(0);
-        assertThat(attempt.get("exception").asText()).contains(TestJobs.CURSED);
-        assertThat(attempt.get("task").asText()).contains("Cursed").endsWith("(1/1)");
-        assertThat(attempt.get("timestamp").asLong()).isPositive();
-        assertThat(attempt.get("attempt").asInt()).isZero();
+        // with no restart strategy set, the default's three restarts: four failed attempts, the latest first
+        JsonNode all = exceptions.get("all-exceptions");
+        assertThat(all).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            JsonNode attempt = all.get(i);
+            assertThat(attempt.get("exception").asText()).contains(TestJobs.CURSED);
+            assertThat(attempt.get("task").asText()).contains("Cursed").endsWith("(1/1)");
+            assertThat(attempt.get("timestamp").asLong()).isPositive();
+            assertThat(attempt.get("attempt").asInt()).isEqualTo(3 - i);
+        }
         assertThat(client.get("/jobs/" + id).json().get("state").asText()).isEqualTo("FAILED");
     }
 
