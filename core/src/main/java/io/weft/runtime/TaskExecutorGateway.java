@@ -1,6 +1,7 @@
 package io.weft.runtime;
 
 import io.weft.api.JobID;
+import io.weft.runtime.checkpoint.CheckpointOptions;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -28,4 +29,11 @@ public interface TaskExecutorGateway {
 
     /** Cancels a task; completes when cancellation started (the task reports CANCELED when done). */
     CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId);
+
+    /**
+     * Has source task {@code attemptId} emit the barrier of checkpoint {@code checkpointId}; completes once it is
+     * emitted, failed when the attempt is not running here, has inputs, or ended first.
+     */
+    CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+            CheckpointOptions options);
 }

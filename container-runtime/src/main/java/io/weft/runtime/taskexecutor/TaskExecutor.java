@@ -9,9 +9,11 @@ import io.weft.runtime.ResourceID;
 import io.weft.runtime.ResourceManagerGateway;
 import io.weft.runtime.TaskExecutorGateway;
 import io.weft.runtime.TaskStateReporter;
+import io.weft.runtime.checkpoint.CheckpointOptions;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import io.weft.runtime.network.EmbeddedShuffleEnvironment;
 import io.weft.runtime.network.PartitionDirectory;
+import io.weft.runtime.network.RuntimeEvent;
 import io.weft.runtime.network.ShuffleEnvironment;
 import io.weft.runtime.rpc.MainThreadExecutor;
 import io.weft.runtime.tasks.Task;
@@ -240,6 +242,15 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
             }
             return null;
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+            CheckpointOptions options) {
+        return main.call(() -> tasks.get(attemptId)).thenCompose(t -> t == null
+                ? CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + resourceId
+                        + " runs no task attempt " + attemptId + " to trigger checkpoint " + checkpointId + " at"))
+                : t.triggerCheckpoint(new RuntimeEvent.CheckpointBarrier(checkpointId, timestamp, options)));
     }
 
     /** The tasks running now (a snapshot taken on the main thread). */

@@ -23,6 +23,10 @@ import io.weft.runtime.messages.FreeSlot;
 import io.weft.runtime.messages.HeartbeatResponse;
 import io.weft.runtime.messages.RegistrationResponse;
 import io.weft.runtime.messages.SubmitTask;
+import io.weft.runtime.messages.TriggerCheckpoint;
+import io.weft.runtime.checkpoint.AlignmentType;
+import io.weft.runtime.checkpoint.CheckpointOptions;
+import io.weft.runtime.checkpoint.CheckpointType;
 import io.weft.runtime.network.netty.NettyShuffleEnvironment;
 import io.weft.runtime.rpc.ClusterSecret;
 import io.weft.runtime.rpc.ClusterSecretRejectedException;
@@ -186,6 +190,14 @@ public final class TaskManagerRunner implements AutoCloseable {
                 m -> taskExecutor.freeSlot(HexIds.allocationId(m.getAllocationId())).thenApply(v -> ack()));
         server.registerHandler(CancelTask.class, main::execute, this::cancelTask);
         server.registerHandler(SubmitTask.class, main::execute, this::submitTask);
+        server.registerHandler(TriggerCheckpoint.class, main::execute, this::triggerCheckpoint);
+    }
+
+    private CompletableFuture<Acknowledge> triggerCheckpoint(TriggerCheckpoint m) {
+        CheckpointOptions options = new CheckpointOptions(CheckpointType.valueOf(m.getType()),
+                AlignmentType.valueOf(m.getAlignment()), m.getAlignedTimeoutMillis(), m.getTargetLocation());
+        return taskExecutor.triggerCheckpoint(HexIds.attemptId(m.getAttemptId()), m.getCheckpointId(),
+                m.getTimestamp(), options).thenApply(v -> ack());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.weft.runtime.taskexecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.api.datastream.StreamExecutionEnvironment;
 import io.weft.config.Configuration;
@@ -65,9 +66,13 @@ class CheckpointTriggerUnderBackpressureTest {
         // the source runs until its partition holds all the buffers it may: then it is backpressured
         Thread.sleep(500);
 
-        CompletableFuture<Void> emitted = source.triggerCheckpoint(new CheckpointBarrier(1, System.currentTimeMillis(),
-                CheckpointOptions.alignedCheckpoint()));
+        CompletableFuture<Void> emitted = taskExecutor.triggerCheckpoint(source.attemptId(), 1,
+                System.currentTimeMillis(), CheckpointOptions.alignedCheckpoint());
         emitted.get(10, TimeUnit.SECONDS);
+        ExecutionAttemptID unknown = new ExecutionAttemptID();
+        assertThatThrownBy(() -> taskExecutor.triggerCheckpoint(unknown, 2, 0, CheckpointOptions.alignedCheckpoint())
+                .get(10, TimeUnit.SECONDS)).hasMessageContaining("runs no task attempt " + unknown
+                + " to trigger checkpoint 2 at");
 
         CompletableFuture<Void> refused = task(deployer.attempt(sinkVertex, 0)).triggerCheckpoint(
                 new CheckpointBarrier(2, 0, CheckpointOptions.alignedCheckpoint()));

@@ -6,12 +6,14 @@ import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.TaskExecutorGateway;
 import io.weft.runtime.TaskStateReporter;
+import io.weft.runtime.checkpoint.CheckpointOptions;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import io.weft.runtime.deployment.TaskDeploymentMessages;
 import io.weft.runtime.messages.Acknowledge;
 import io.weft.runtime.messages.AllocateSlot;
 import io.weft.runtime.messages.CancelTask;
 import io.weft.runtime.messages.FreeSlot;
+import io.weft.runtime.messages.TriggerCheckpoint;
 import io.weft.runtime.rpc.RpcConnection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -77,6 +79,13 @@ final class RemoteTaskExecutorGateway implements TaskExecutorGateway, AutoClosea
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
         return ask(new CancelTask(attemptId.toString()));
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+            CheckpointOptions options) {
+        return ask(new TriggerCheckpoint(attemptId.toString(), checkpointId, timestamp, options.type().name(),
+                options.alignment().name(), options.alignedTimeoutMillis(), options.targetLocation()));
     }
 
     private CompletableFuture<Void> ask(SpecificRecord request) {

@@ -6,6 +6,7 @@ import io.weft.runtime.ExecutionAttemptID;
 import io.weft.runtime.ResourceID;
 import io.weft.runtime.TaskExecutorGateway;
 import io.weft.runtime.TaskStateReporter;
+import io.weft.runtime.checkpoint.CheckpointOptions;
 import io.weft.runtime.deployment.TaskDeploymentDescriptor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,5 +50,11 @@ final class StubTaskExecutor implements TaskExecutorGateway {
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp,
+            CheckpointOptions options) {
+        return CompletableFuture.failedFuture(new IllegalStateException("a stub TaskManager runs no tasks"));
     }
 }
