@@ -1,6 +1,7 @@
 package io.weft.runtime.taskexecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.api.JobID;
 import io.weft.config.ClusterOptions;
@@ -12,6 +13,7 @@ import io.weft.runtime.JobVertexID;
 import io.weft.runtime.messages.Acknowledge;
 import io.weft.runtime.messages.AllocateSlot;
 import io.weft.runtime.messages.CancelTask;
+import io.weft.runtime.messages.TriggerCheckpoint;
 import io.weft.runtime.messages.ProgramDescriptor;
 import io.weft.runtime.messages.RegisterTaskManager;
 import io.weft.runtime.messages.SubmitTask;
@@ -105,5 +107,13 @@ class TaskManagerRunnerTest {
         assertThat(report.getAttemptId()).isEqualTo(attempt.toString());
         assertThat(report.getState()).isEqualTo("CANCELED");
         assertThat(jobManager.nextReport(Duration.ofMillis(500))).as("nothing after CANCELED").isNull();
+    }
+
+    @Test
+    void aCheckpointTriggerForAnAttemptTheTaskManagerDoesNotRunIsAnErrorNamingIt() {
+        ExecutionAttemptID attempt = new ExecutionAttemptID();
+        assertThatThrownBy(() -> toTaskManager.ask(new TriggerCheckpoint(attempt.toString(), 7L, 0L, "CHECKPOINT",
+                "ALIGNED", 0L, ""), Acknowledge.class, ASK).join())
+                .hasMessageContaining("runs no task attempt " + attempt + " to trigger checkpoint 7 at");
     }
 }
