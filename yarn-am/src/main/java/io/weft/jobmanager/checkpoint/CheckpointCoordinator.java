@@ -12,7 +12,6 @@ import io.weft.runtime.checkpoint.CheckpointStorageLocation;
 import io.weft.runtime.checkpoint.CheckpointType;
 import io.weft.runtime.checkpoint.TaskStateSnapshot;
 import io.weft.runtime.rpc.MainThreadExecutor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -247,7 +246,7 @@ public final class CheckpointCoordinator {
     }
 
     private void complete(PendingCheckpoint checkpoint) {
-        checkpoint.dispose();
+        checkpoint.startCommit();
         CheckpointMetadata metadata = checkpoint.toMetadata(jobId);
         CompletableFuture.supplyAsync(() -> {
             try {
@@ -256,8 +255,14 @@ public final class CheckpointCoordinator {
                 throw new CompletionException(e);
             }
         }, ioExecutor).whenComplete((pointer, error) -> main.execute(() -> {
+            if (checkpoint.isAbandoned()) {
+                // aborted (failover, job end) while the metadata was written: nothing may restore from it
+                discardLocation(checkpoint.location());
+                return;
+            }
             if (error != null) {
                 abort(checkpoint, "its _metadata could not be written: " + unwrap(error).getMessage(), true);
+                discardLocation(checkpoint.location());
                 return;
             }
             onMetadataCommitted(checkpoint, new CompletedCheckpoint(metadata, pointer, System.currentTimeMillis()));
@@ -310,13 +315,18 @@ public final class CheckpointCoordinator {
     }
 
     private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
-        checkpoint.dispose();
+        if (checkpoint.isCommitting()) {
+            // the metadata write in flight must end before the files go: its end deletes them
+            checkpoint.abandon();
+        } else {
+            checkpoint.dispose();
+            discardLocation(checkpoint.location());
+        }
         pending.remove(checkpoint.checkpointId());
         counts.inProgress--;
         counts.failed++;
         String type = describe(checkpoint.options().type());
         LOG.warn("Aborted {} {} of job {}: {}", type, checkpoint.checkpointId(), jobId, reason);
-        discardLocation(checkpoint.location());
         for (ExecutionAttemptID task : checkpoint.plan().toAcknowledge().keySet()) {
             tasks.notifyCheckpointAborted(task, checkpoint.checkpointId());
         }
@@ -452,10 +462,5 @@ public final class CheckpointCoordinator {
 
     private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Duration of the settings' interval, for the REST config view. */
-    public Duration interval() {
-        return settings.interval();
     }
 }

@@ -33,6 +33,8 @@ final class PendingCheckpoint {
     private final CompletableFuture<CompletedCheckpoint> result = new CompletableFuture<>();
     private ScheduledFuture<?> timeout;
     private boolean disposed;
+    private boolean committing;
+    private boolean abandoned;
 
     PendingCheckpoint(long checkpointId, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
             CheckpointPlan plan) {
@@ -144,5 +146,24 @@ final class PendingCheckpoint {
 
     boolean isDisposed() {
         return disposed;
+    }
+
+    /** Its {@code _metadata} is being written: from now on only that write's end may delete its files. */
+    void startCommit() {
+        dispose();
+        committing = true;
+    }
+
+    boolean isCommitting() {
+        return committing;
+    }
+
+    /** Aborted while its metadata was being written: the write's end deletes the files and registers nothing. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
     }
 }

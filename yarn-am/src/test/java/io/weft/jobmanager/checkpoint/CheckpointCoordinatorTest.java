@@ -39,13 +39,17 @@ class CheckpointCoordinatorTest {
     }
 
     private void create(Map<String, String> settings) {
+        create(settings, Runnable::run);
+    }
+
+    private void create(Map<String, String> settings, java.util.concurrent.Executor ioExecutor) {
         Map<String, String> all = new HashMap<>(Map.of("execution.checkpointing.timeout", "30 s"));
         all.putAll(settings);
         Configuration config = Configuration.fromMap(all);
         store = new StandaloneCompletedCheckpointStore(config.get(io.weft.config.CheckpointingOptions.NUM_RETAINED));
         coordinator = new CheckpointCoordinator(jobId, CheckpointCoordinatorSettings.of(config),
                 new JobCheckpointServices(new StandaloneCheckpointIDCounter(), store, storage), tasks, main,
-                Runnable::run, jobFailures::add);
+                ioExecutor, jobFailures::add);
     }
 
     private <T> T onMain(Supplier<T> action) throws Exception {
@@ -231,5 +235,31 @@ class CheckpointCoordinatorTest {
         assertThat(storage.directories()).isEmpty();
         assertThat(storage.hasJobDirectory()).isFalse();
         assertThat(jobFailures).isEmpty();
+    }
+
+    @Test
+    void aCheckpointAbortedWhileItsMetadataIsWrittenIsNeverRegisteredAndItsFilesGoAfterTheWrite() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> io = new java.util.concurrent.LinkedBlockingQueue<>();
+        create(Map.of(), io::add);
+        CompletableFuture<CompletedCheckpoint> f = onMain(() -> coordinator.triggerCheckpoint());
+        io.take().run(); // creates chk-1
+        onMain(() -> null);
+        ack(1, true, null);
+        ack(1, false, null);
+        Runnable commit = io.take();
+        onMain(() -> {
+            coordinator.abortPendingCheckpoints("job fails over");
+            return null;
+        });
+        assertThat(io).as("nothing deleted before the write ended").isEmpty();
+        assertThat(storage.directories()).containsExactly("chk-1");
+        commit.run();
+        onMain(() -> null);
+        io.take().run(); // the deletion the write's end asked for
+        assertThat(storage.directories()).isEmpty();
+        assertThat(f).isCompletedExceptionally();
+        assertThat(onMain(() -> coordinator.latestCompletedCheckpoint())).isEmpty();
+        assertThat(onMain(() -> coordinator.counts()).inProgress()).isZero();
+        assertThat(log.events()).doesNotContain("complete 1 sink");
     }
 }
