@@ -272,15 +272,6 @@ public final class CheckpointCoordinator {
     private void onMetadataCommitted(PendingCheckpoint checkpoint, CompletedCheckpoint completed) {
         pending.remove(checkpoint.checkpointId());
         counts.inProgress--;
-        if (shutDown) {
-            // the job ended while the metadata was written: it is complete, but nobody restores from it
-            checkpoint.result().completeExceptionally(new CheckpointException("Job " + jobId + " ended before "
-                    + "checkpoint " + checkpoint.checkpointId() + " was registered"));
-            if (!completed.isSavepoint()) {
-                discardLocation(checkpoint.location());
-            }
-            return;
-        }
         List<CompletedCheckpoint> subsumed;
         try {
             subsumed = store.add(completed);
