@@ -63,6 +63,15 @@ public final class CheckpointingOptions {
                     + " Deprecated name: state.savepoints.dir.")
             .withDeprecatedKeys("state.savepoints.dir");
 
+    /** Flink's largest inline threshold: larger inline state would bloat acknowledgements and {@code _metadata}. */
+    public static final MemorySize MAX_MEMORY_THRESHOLD = MemorySize.ofMebiBytes(1);
+
+    public static final ConfigOption<MemorySize> MEMORY_THRESHOLD = ConfigOptions.memoryOption(
+            "state.storage.fs.memory-threshold", new MemorySize(20 << 10),
+            "State of at most this size is kept inline in the checkpoint's _metadata instead of a file of its own"
+                    + " (at most 1 mb).")
+            .accepting("a memory size of at most 1 mb", m -> m.bytes() <= MAX_MEMORY_THRESHOLD.bytes());
+
     public static final ConfigOption<Boolean> UNALIGNED_ENABLED = ConfigOptions.booleanOption(
             "execution.checkpointing.unaligned.enabled", false,
             "Unaligned checkpoints: in-flight records become part of the checkpoint, so checkpoints complete under"
